@@ -1,0 +1,53 @@
+# The two front doors: `make run` (set up and serve the demo site) and `make test` (the suite).
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run setup test test-fast test-browser lint format messages compilemessages demo clean
+
+$(VENV)/bin/activate:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when a requirements file changes, so a second `make run` is quick.
+$(VENV)/.installed: requirements.txt requirements-test.txt | $(VENV)/bin/activate
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+compilemessages: $(VENV)/.installed
+	$(MANAGE) compile_catalogue
+
+setup: $(VENV)/.installed compilemessages
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+
+run: setup
+	$(MANAGE) runserver $(HOST)
+
+test: $(VENV)/.installed compilemessages
+	$(PY) -m pytest
+
+test-fast: $(VENV)/.installed compilemessages
+	$(PY) -m pytest -m "not browser"
+
+test-browser: $(VENV)/.installed compilemessages
+	$(PY) -m pytest -m browser
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(VENV)/.installed
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+# Extract every gettext string into locale/da/LC_MESSAGES/django.po (then translate the new ones).
+messages: $(VENV)/.installed
+	$(MANAGE) makemessages --locale da --no-obsolete --add-location file \
+		--ignore ".venv/*" --ignore "staticfiles/*" --ignore "media/*" --ignore "tests/*"
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles media

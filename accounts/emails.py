@@ -1,0 +1,56 @@
+"""Sending email through Django's email framework, in the recipient's own language.
+
+Every message is rendered from two templates, ``<name>_subject.txt`` and ``<name>.txt``
+(plus ``<name>.html`` when it exists), with the recipient's language active.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def render_email(template_name, language, context):
+    """Subject, text body and optional HTML body of an email, rendered in ``language``."""
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"{template_name}_subject.txt", context).split())
+        text = render_to_string(f"{template_name}.txt", context)
+        try:
+            html = render_to_string(f"{template_name}.html", context)
+        except TemplateDoesNotExist:
+            html = None
+    return subject, text, html
+
+
+def send_email(template_name, to, language, context=None, attachments=(), reply_to=None):
+    """Render and send one email to the address ``to`` in ``language``.
+
+    ``attachments`` holds ``(filename, content, mimetype)`` triples, for example an event's
+    ``.ics`` file. Returns the number of messages sent (0 or 1).
+    """
+    context = {"site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"), **(context or {})}
+    subject, text, html = render_email(template_name, language, context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        reply_to=reply_to,
+    )
+    if html:
+        message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    return message.send()
+
+
+def send_email_to_user(user, template_name, context=None, attachments=()):
+    """Send to a user account in the language that user chose."""
+    return send_email(
+        template_name,
+        user.email,
+        user.preferred_language,
+        {"recipient": user, **(context or {})},
+        attachments,
+    )

@@ -1,0 +1,143 @@
+"""StreamField blocks for the public pages, grouped in ``BodyBlock`` which every page reuses."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=120)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Section heading")), ("h3", _("Subheading"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "blocks/heading_block.html"
+        preview_value = {"text": "What a match involves", "level": "h2"}
+
+
+class CalloutBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        label=_("Kind"),
+        choices=[("advice", _("Advice")), ("tip", _("Tip")), ("pitfall", _("Pitfall"))],
+        default="tip",
+    )
+    title = blocks.CharBlock(label=_("Title"), max_length=120, required=False)
+    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul"])
+
+    class Meta:
+        icon = "help"
+        label = _("Advice, tip or pitfall")
+        template = "blocks/callout_block.html"
+        preview_value = {"kind": "tip", "title": "Tip", "text": "<p>Meet somewhere calm.</p>"}
+
+
+class KeyFactBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("Label"), max_length=80)
+    value = blocks.CharBlock(label=_("Value"), max_length=300)
+
+
+class KeyFactsBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=120, required=False)
+    facts = blocks.ListBlock(KeyFactBlock(), label=_("Facts"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Key facts")
+        template = "blocks/key_facts_block.html"
+        preview_value = {
+            "title": "At a glance",
+            "facts": [{"label": "Length", "value": "Six months"}],
+        }
+
+
+class FeatureBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul"])
+    page = blocks.PageChooserBlock(label=_("Link to page"), required=False)
+    link_text = blocks.CharBlock(label=_("Link text"), max_length=80, required=False)
+
+
+class FeatureListBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=120, required=False)
+    features = blocks.ListBlock(FeatureBlock(), label=_("Items"))
+
+    class Meta:
+        icon = "grip"
+        label = _("Cards")
+        template = "blocks/feature_list_block.html"
+
+
+class QuestionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("Question"), max_length=200)
+    answer = blocks.RichTextBlock(label=_("Answer"), features=["bold", "italic", "link", "ul", "ol"])
+
+    class Meta:
+        icon = "help"
+        label = _("Question and answer")
+        template = "blocks/question_block.html"
+
+
+class StatisticBlock(blocks.StructBlock):
+    figure = blocks.CharBlock(label=_("Figure"), max_length=20, help_text=_("For example 90 %"))
+    label = blocks.CharBlock(label=_("What it measures"), max_length=200)
+
+
+class StatisticsBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=120, required=False)
+    statistics = blocks.ListBlock(StatisticBlock(), label=_("Figures"))
+    source = blocks.CharBlock(label=_("Source"), max_length=300, required=False)
+
+    class Meta:
+        icon = "table"
+        label = _("Figures")
+        template = "blocks/statistics_block.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Text"), max_length=300)
+    page = blocks.PageChooserBlock(label=_("Page"))
+    button_text = blocks.CharBlock(label=_("Button text"), max_length=80)
+
+    class Meta:
+        icon = "pick"
+        label = _("Call to action")
+        template = "blocks/call_to_action_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Attribution"), max_length=120, required=False)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "blocks/quote_block.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Paragraph"),
+        features=["h3", "bold", "italic", "link", "ol", "ul"],
+        template="blocks/paragraph_block.html",
+    )
+    callout = CalloutBlock()
+    key_facts = KeyFactsBlock()
+    cards = FeatureListBlock()
+    question = QuestionBlock()
+    statistics = StatisticsBlock()
+    call_to_action = CallToActionBlock()
+    quote = QuoteBlock()
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("Name"), max_length=60, help_text=_("For example Facebook"))
+    url = blocks.URLBlock(label=_("Address"))
+
+    class Meta:
+        icon = "link"
+        label = _("Social link")

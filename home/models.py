@@ -1,0 +1,178 @@
+"""Public pages and the site-wide settings that communications staff edit in Wagtail.
+
+Every field the public reads is registered for translation in ``home/translation.py``; an
+empty Danish field falls back to the English one.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock, SocialLinkBlock
+
+
+class BasePage(Page):
+    """Fields every public page shares: a short introduction and a flexible body."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences shown under the title and in listings."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    # Each language is indexed separately so that search can stay within the visitor's language.
+    search_fields = Page.search_fields + [
+        index.SearchField(f"{name}_{language}", boost=boost)
+        for language, _name in settings.LANGUAGES
+        for name, boost in (("title", 3), ("intro", 2), ("body", 1))
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.ContentPage", "home.GuidePage", "home.ActivityIndexPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class ContentPage(BasePage):
+    """A general page: becoming a host, joining as a newcomer, FAQ, results and so on."""
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")
+
+
+class GuidePage(BasePage):
+    """A step-by-step guide; each step is a child ``GuideStepPage`` in its order."""
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.GuideStepPage"]
+
+    class Meta:
+        verbose_name = _("guide")
+
+    def steps(self):
+        return GuideStepPage.objects.child_of(self).live().public().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["steps"] = self.steps()
+        return context
+
+
+class GuideStepPage(BasePage):
+    parent_page_types = ["home.GuidePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("guide step")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        guide = self.get_parent().specific
+        steps = list(guide.steps())
+        ids = [step.pk for step in steps]
+        position = ids.index(self.pk) if self.pk in ids else 0
+        context.update(
+            guide=guide,
+            steps=steps,
+            step_number=position + 1,
+            previous_step=steps[position - 1] if position > 0 else None,
+            next_step=steps[position + 1] if position + 1 < len(steps) else None,
+        )
+        return context
+
+
+class ActivityIndexPage(BasePage):
+    """Lists activity ideas a pair can use in their meetings."""
+
+    max_count = 1
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.ActivityIdeaPage"]
+
+    class Meta:
+        verbose_name = _("activity ideas")
+
+    def ideas(self):
+        return ActivityIdeaPage.objects.child_of(self).live().public().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["ideas"] = self.ideas()
+        return context
+
+
+class ActivityIdeaPage(BasePage):
+    suits = models.CharField(
+        _("who it suits"), max_length=200, help_text=_("For example: culture pairs, families.")
+    )
+    time_needed = models.CharField(_("time needed"), max_length=100)
+    cost = models.CharField(_("cost"), max_length=100)
+
+    parent_page_types = ["home.ActivityIndexPage"]
+    subpage_types = []
+
+    content_panels = BasePage.content_panels[:2] + [
+        MultiFieldPanel(
+            [FieldPanel("suits"), FieldPanel("time_needed"), FieldPanel("cost")],
+            heading=_("At a glance"),
+        ),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("activity idea")
+
+
+@register_setting(icon="user")
+class ContactSettings(BaseSiteSetting):
+    """The programme's one contact person, shown in the footer and on the home page."""
+
+    name = models.CharField(_("name"), max_length=120, blank=True)
+    role = models.CharField(_("role"), max_length=120, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    hours = models.CharField(_("when to reach us"), max_length=200, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("address"),
+        FieldPanel("hours"),
+    ]
+
+    class Meta:
+        verbose_name = _("contact person")
+
+
+@register_setting(icon="list-ul")
+class FooterSettings(BaseSiteSetting):
+    about = models.TextField(_("about the programme"), blank=True)
+    social_links = StreamField(
+        [("link", SocialLinkBlock())], blank=True, verbose_name=_("social links")
+    )
+
+    panels = [FieldPanel("about"), FieldPanel("social_links")]
+
+    class Meta:
+        verbose_name = _("footer")

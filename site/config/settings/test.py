@@ -1,0 +1,15 @@
+"""Test settings: fast hashing, in-memory email and cache, no manifest for static files."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-key"
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+DEMO_CONTENT_ALLOWED = True
+WAGTAILADMIN_BASE_URL = "http://testserver"
