@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     "modeltranslation",
     "accounts",
+    "notifications",
     "home",
     "portal",
     "events",
@@ -159,6 +160,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Host Programme <norep
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where re-match requests and other coordinator notices go.
 COORDINATOR_EMAIL = os.environ.get("COORDINATOR_EMAIL", "coordinator@example.com")
+
+# Functions that yield the reminders due on a day; run daily by `manage.py send_reminders`.
+REMINDER_SOURCES = [
+    "events.reminders.event_reminders",
+    "portal.reminders.checkin_reminders",
+]
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

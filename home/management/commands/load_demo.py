@@ -1,0 +1,30 @@
+"""Build the demo site: bilingual pages, settings, accounts, participants, matches, events.
+
+Idempotent: running it again updates what it made and duplicates nothing. Refuses to run
+unless the settings allow demo content (development and test settings only).
+"""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.module_loading import import_string
+
+# Each app contributes one builder; later builders may use what earlier ones made.
+BUILDERS = [
+    "home.demo.build",
+]
+
+
+class Command(BaseCommand):
+    help = "Create or update the demo content (never under production settings)."
+
+    def handle(self, *args, **options):
+        if not getattr(settings, "DEMO_CONTENT_ALLOWED", False):
+            raise CommandError(
+                "Refusing to load demo content: these settings do not allow it "
+                "(demo accounts have a published password)."
+            )
+        with transaction.atomic():
+            for path in BUILDERS:
+                import_string(path)(stdout=self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))

@@ -1,0 +1,51 @@
+"""One mechanism for every scheduled reminder: events coming up, check-ins falling due.
+
+A *source* is a function ``source(today) -> iterable of Reminder``, listed by dotted path in
+``settings.REMINDER_SOURCES``. ``send_due_reminders`` (run daily by the ``send_reminders``
+command) asks every source and sends each reminder whose key has not been sent before, in
+the recipient's language. A key names the reminder uniquely, e.g. ``event:12:signup:34``.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from .emails import send_email_to_user
+from .models import SentReminder
+
+
+@dataclass
+class Reminder:
+    key: str
+    user: object  # the recipient's user account (email + preferred_language)
+    template_name: str  # e.g. "events/email/reminder" -> _subject.txt and .txt
+    context: dict = field(default_factory=dict)
+    attachments: tuple = ()
+
+
+def reminder_sources():
+    return [import_string(path) for path in settings.REMINDER_SOURCES]
+
+
+def send_due_reminders(today=None, sources=None):
+    """Send every due reminder not sent before. Returns the reminders sent."""
+    today = today or timezone.localdate()
+    sent = []
+    for source in sources or reminder_sources():
+        for reminder in source(today):
+            try:
+                with transaction.atomic():
+                    SentReminder.objects.create(key=reminder.key, recipient=reminder.user.email)
+                    send_email_to_user(
+                        reminder.user,
+                        reminder.template_name,
+                        reminder.context,
+                        reminder.attachments,
+                    )
+            except IntegrityError:
+                continue  # already sent on an earlier run
+            sent.append(reminder)
+    return sent

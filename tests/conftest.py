@@ -1,0 +1,82 @@
+"""Fixtures shared by every test: a site with a home page, and a real browser.
+
+Browser tests drive Debian's Chromium (/usr/bin/chromium) through Playwright against
+pytest-django's live server; no browser is ever downloaded.
+"""
+
+import os
+import shutil
+
+import pytest
+from wagtail.models import Page, Site
+
+from home.models import HomePage
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def home_page(db):
+    """A live home page as the root of the default site, in English and Danish."""
+    root = Page.get_first_root_node()
+    home = HomePage(
+        title_en="Host Programme",
+        title_da="Værtsprogram",
+        slug_en="home",
+        slug_da="hjem",
+        intro_en="Meet a local host during your first years in Denmark.",
+        intro_da="Mød en lokal vært i dine første år i Danmark.",
+    )
+    root.add_child(instance=home)
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    return home
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session."""
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's 'chromium' package.")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the
+    # test around it are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page_in_browser(browser):
+    """A fresh browser context and tab (no cookies shared between tests)."""
+    context = browser.new_context(locale="en-GB")
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    yield tab
+    context.close()
+
+
+def assert_no_serious_axe_violations(tab):
+    """Run axe-core in the page; fail on any serious or critical violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(tab)
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(node["target"][0] for node in v["nodes"][:3])
+        for v in results.response["violations"]
+        if v.get("impact") in {"serious", "critical"}
+    ]
+    assert serious == [], f"axe-core violations on {tab.url}:\n" + "\n".join(serious)
