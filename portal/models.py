@@ -1,0 +1,352 @@
+"""Participants, matches, meetings, check-ins, re-match requests and conversation wheels.
+
+Personal data under GDPR: every portal view reaches these through the logged-in participant
+(see ``portal/services.py``), never by an id alone.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+MATCH_LENGTH_MONTHS = 6
+
+
+def add_months(date, months):
+    """The same day ``months`` later, clamped to the month's last day (31 Aug + 6 = 28/29 Feb)."""
+    month_index = date.month - 1 + months
+    year, month = date.year + month_index // 12, month_index % 12 + 1
+    for day in (date.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            continue
+    raise ValueError(date)
+
+
+class HostKind(models.TextChoices):
+    CAREER = "career", _("Career host")
+    CULTURE = "culture", _("Culture host")
+
+
+class Participant(models.Model):
+    class Role(models.TextChoices):
+        NEWCOMER = "newcomer", _("Newcomer")
+        HOST = "host", _("Host")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="participant",
+        verbose_name=_("user account"),
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    languages = models.CharField(
+        _("languages spoken"),
+        max_length=200,
+        help_text=_("For example: English, Spanish, some Danish"),
+    )
+    interests = models.CharField(_("interests"), max_length=300, blank=True)
+    professional_field = models.CharField(_("professional field"), max_length=200, blank=True)
+    area = models.CharField(_("area or municipality"), max_length=120, blank=True)
+    birth_year = models.PositiveSmallIntegerField(
+        _("year of birth"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    bio = models.TextField(
+        _("short bio"), blank=True, help_text=_("A few lines about you that your match will see.")
+    )
+    # Newcomers
+    arrived_in_denmark = models.DateField(_("arrived in Denmark"), null=True, blank=True)
+    wanted_host_kind = models.CharField(
+        _("host kind wanted"), max_length=10, choices=HostKind.choices, blank=True
+    )
+    # Hosts
+    offers_career_hosting = models.BooleanField(_("offers career hosting"), default=False)
+    offers_culture_hosting = models.BooleanField(_("offers culture hosting"), default=False)
+    capacity = models.PositiveSmallIntegerField(
+        _("newcomers at a time"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text=_("How many newcomers this host takes at the same time."),
+    )
+    # Coordinators only
+    intake_notes = models.TextField(_("intake notes"), blank=True)
+    invited_at = models.DateTimeField(_("invitation sent"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["user__first_name", "user__last_name", "user__email"]
+
+    def __str__(self):
+        return str(self.user)
+
+    @property
+    def is_newcomer(self):
+        return self.role == self.Role.NEWCOMER
+
+    @property
+    def is_host(self):
+        return self.role == self.Role.HOST
+
+    @property
+    def offered_host_kinds(self):
+        kinds = []
+        if self.offers_career_hosting:
+            kinds.append(HostKind.CAREER)
+        if self.offers_culture_hosting:
+            kinds.append(HostKind.CULTURE)
+        return kinds
+
+
+class MatchQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=Match.Status.ACTIVE)
+
+    def for_participant(self, participant):
+        return self.filter(Q(newcomer=participant) | Q(host=participant))
+
+
+class Match(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        COMPLETED = "completed", _("Completed")
+        ENDED_EARLY = "ended_early", _("Ended early")
+
+    newcomer = models.ForeignKey(
+        Participant,
+        on_delete=models.PROTECT,
+        related_name="newcomer_matches",
+        limit_choices_to={"role": Participant.Role.NEWCOMER},
+        verbose_name=_("newcomer"),
+    )
+    host = models.ForeignKey(
+        Participant,
+        on_delete=models.PROTECT,
+        related_name="host_matches",
+        limit_choices_to={"role": Participant.Role.HOST},
+        verbose_name=_("host"),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=HostKind.choices)
+    start_date = models.DateField(_("start date"), default=timezone.localdate)
+    end_date = models.DateField(
+        _("end date"), blank=True, help_text=_("Leave empty for six months after the start.")
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE
+    )
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    end_reason = models.TextField(_("reason for ending"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = MatchQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("match")
+        verbose_name_plural = _("matches")
+        ordering = ["-start_date", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["newcomer", "kind"],
+                condition=Q(status="active"),
+                name="one_active_match_per_newcomer_and_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__gt=models.F("start_date")),
+                name="match_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.newcomer} & {self.host} ({self.get_kind_display()})"
+
+    def save(self, *args, **kwargs):
+        if not self.end_date and self.start_date:
+            self.end_date = add_months(self.start_date, MATCH_LENGTH_MONTHS)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_active(self):
+        return self.status == self.Status.ACTIVE
+
+    def partner_of(self, participant):
+        return self.host if participant.pk == self.newcomer_id else self.newcomer
+
+
+class Meeting(models.Model):
+    class Activity(models.TextChoices):
+        COFFEE = "coffee", _("Coffee or a walk")
+        COOKING = "cooking", _("Cooking together")
+        MUSEUM_OR_CITY = "museum_city", _("Museum or city trip")
+        SPORT = "sport", _("Sport or club activity")
+        DANISH = "danish", _("Danish practice")
+        JOB_SEARCH = "job_search", _("Job-search help")
+        CV = "cv", _("CV review")
+        WORKPLACE = "workplace", _("Workplace visit")
+        OTHER = "other", _("Other")
+
+    match = models.ForeignKey(
+        Match, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("match")
+    )
+    author = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="+", verbose_name=_("logged by")
+    )
+    date = models.DateField(_("date"))
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"), validators=[MinValueValidator(5), MaxValueValidator(720)]
+    )
+    activities = models.JSONField(_("what you did"), default=list)
+    note = models.TextField(_("note"), blank=True)
+    activity_idea = models.ForeignKey(
+        "home.ActivityIdeaPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("activity idea used"),
+    )
+    created_at = models.DateTimeField(_("logged"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.match} — {self.date}"
+
+    def activity_labels(self):
+        labels = dict(self.Activity.choices)
+        return [labels.get(code, code) for code in self.activities]
+
+
+class CheckIn(models.Model):
+    match = models.ForeignKey(
+        Match, on_delete=models.CASCADE, related_name="check_ins", verbose_name=_("match")
+    )
+    participant = models.ForeignKey(
+        Participant,
+        on_delete=models.CASCADE,
+        related_name="check_ins",
+        verbose_name=_("participant"),
+    )
+    satisfaction = models.PositiveSmallIntegerField(
+        _("satisfaction"),
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("1 = not at all satisfied, 5 = very satisfied"),
+    )
+    wants_to_continue = models.BooleanField(_("wants to continue"))
+    note_for_coordinator = models.TextField(_("note for the coordinator"), blank=True)
+    created_at = models.DateTimeField(_("answered"), auto_now_add=True)
+    followed_up_at = models.DateTimeField(_("followed up"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("check-in")
+        verbose_name_plural = _("check-ins")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.participant} — {self.created_at:%Y-%m-%d}"
+
+    @property
+    def needs_attention(self):
+        return self.satisfaction <= 2 or not self.wants_to_continue
+
+
+class RematchRequest(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        KEPT = "kept", _("Match kept")
+        REMATCHED = "rematched", _("Match ended for a re-match")
+
+    match = models.ForeignKey(
+        Match, on_delete=models.CASCADE, related_name="rematch_requests", verbose_name=_("match")
+    )
+    participant = models.ForeignKey(
+        Participant,
+        on_delete=models.CASCADE,
+        related_name="rematch_requests",
+        verbose_name=_("asked by"),
+    )
+    reason = models.TextField(_("reason"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    created_at = models.DateTimeField(_("asked"), auto_now_add=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("resolved by"),
+    )
+    resolution_note = models.TextField(_("note to the participant"), blank=True)
+
+    class Meta:
+        verbose_name = _("re-match request")
+        verbose_name_plural = _("re-match requests")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["match", "participant"],
+                condition=Q(status="open"),
+                name="one_open_rematch_request_per_participant_and_match",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.participant} — {self.match}"
+
+
+class LifeArea(models.TextChoices):
+    FAMILY = "family", _("Family")
+    WORK = "work", _("Work or studies")
+    FRIENDS = "friends", _("Friends")
+    LEISURE = "leisure", _("Leisure and hobbies")
+    LANGUAGE = "language", _("Language")
+    HOME = "home", _("Home and neighbourhood")
+    HEALTH = "health", _("Health and well-being")
+    VALUES = "values", _("Values and beliefs")
+
+
+class WheelEntry(models.Model):
+    """One life area of a participant's conversation wheel: how much it matters right now."""
+
+    participant = models.ForeignKey(
+        Participant,
+        on_delete=models.CASCADE,
+        related_name="wheel_entries",
+        verbose_name=_("participant"),
+    )
+    area = models.CharField(_("life area"), max_length=12, choices=LifeArea.choices)
+    importance = models.PositiveSmallIntegerField(
+        _("how much it matters now"),
+        validators=[MinValueValidator(0), MaxValueValidator(5)],
+        help_text=_("0 = not at all, 5 = very much"),
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("conversation wheel entry")
+        verbose_name_plural = _("conversation wheel entries")
+        ordering = ["participant", "area"]
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "area"], name="one_wheel_entry_per_area")
+        ]
+
+    def __str__(self):
+        return f"{self.participant}: {self.get_area_display()} {self.importance}"
