@@ -41,7 +41,12 @@ class BasePage(Page):
 class HomePage(BasePage):
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "home.GuidePage", "home.ActivityIndexPage"]
+    subpage_types = [
+        "home.ContentPage",
+        "home.GuidePage",
+        "home.ActivityIndexPage",
+        "events.EventCalendarPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
