@@ -73,7 +73,9 @@ class FeatureListBlock(blocks.StructBlock):
 
 class QuestionBlock(blocks.StructBlock):
     question = blocks.CharBlock(label=_("Question"), max_length=200)
-    answer = blocks.RichTextBlock(label=_("Answer"), features=["bold", "italic", "link", "ul", "ol"])
+    answer = blocks.RichTextBlock(
+        label=_("Answer"), features=["bold", "italic", "link", "ul", "ol"]
+    )
 
     class Meta:
         icon = "help"

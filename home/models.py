@@ -65,7 +65,7 @@ class ContentPage(BasePage):
 class GuidePage(BasePage):
     """A step-by-step guide; each step is a child ``GuideStepPage`` in its order."""
 
-    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["home.GuideStepPage"]
 
     class Meta:

@@ -13,3 +13,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 # The demo command creates demo accounts only where this is true.
 DEMO_CONTENT_ALLOWED = True
+# Serve static files straight from the app folders, without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -2,7 +2,7 @@
 
 from .base import *  # noqa: F403
 
-SECRET_KEY = "test-only-key"
+SECRET_KEY = "test-only-key"  # noqa: S105 (tests only)
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -13,3 +13,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 DEMO_CONTENT_ALLOWED = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
