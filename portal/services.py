@@ -1,0 +1,508 @@
+"""The host programme's rules, as plain functions the portal and the admin both call.
+
+- A match joins one newcomer and one host in one kind and lasts six months unless told otherwise.
+- A host never has more active matches than their capacity; a newcomer has at most one active
+  match of each kind.
+- Pairs meet one or two times a month; progress is measured against that rhythm.
+- Each participant checks in about a month into the match and then every two months.
+- A re-match request goes to the coordinator, who keeps the match or ends it.
+- Creating or ending a match, and resolving a re-match request, emails the people concerned
+  in their own language.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, Q
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from notifications.emails import send_email, send_email_to_user
+
+from .models import (
+    MATCH_LENGTH_MONTHS,
+    CheckIn,
+    HostKind,
+    Match,
+    Participant,
+    RematchRequest,
+    add_months,
+)
+
+# The programme's rhythm and follow-up windows.
+MEETINGS_PER_MONTH_MIN = 1
+MEETINGS_PER_MONTH_MAX = 2
+FIRST_CHECKIN_AFTER_MONTHS = 1
+CHECKIN_EVERY_MONTHS = 2
+FOLLOW_UP_CALL_FROM_DAYS = 14  # call a new pair two to four weeks after the start
+FOLLOW_UP_CALL_UNTIL_DAYS = 28
+QUIET_AFTER_DAYS = 42  # six weeks without a meeting
+ENDING_WITHIN_DAYS = 30
+LOW_SATISFACTION = 2
+
+# Admin URL names (see portal/wagtail_hooks.py); used for links in coordinator emails.
+REMATCH_QUEUE_URL_NAME = "host_rematch_requests:index"
+
+# ---------------------------------------------------------------------------------------------
+# Looking things up, always starting from the participant
+# ---------------------------------------------------------------------------------------------
+
+
+def participant_for(user):
+    """The participant profile of a user account, or None (anonymous, staff without one)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        return user.participant
+    except Participant.DoesNotExist:
+        return None
+
+
+def matches_for(participant):
+    """Every match of the participant, newest first, with both people's accounts loaded."""
+    return (
+        Match.objects.for_participant(participant)
+        .select_related("newcomer__user", "host__user")
+        .order_by("-start_date", "-pk")
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Progress against the programme's rhythm
+# ---------------------------------------------------------------------------------------------
+
+
+def months_between(start, end):
+    """Whole months from ``start`` to ``end`` (same day-of-month logic as ``add_months``)."""
+    if end < start:
+        return 0
+    months = (end.year - start.year) * 12 + end.month - start.month
+    while months > 0 and add_months(start, months) > end:
+        months -= 1
+    return months
+
+
+def total_months(match):
+    """The length of the match in months, rounding a partial last month up (6 by default)."""
+    months = months_between(match.start_date, match.end_date)
+    if add_months(match.start_date, months) < match.end_date:
+        months += 1
+    return max(months, 1)
+
+
+def _effective_today(match, today):
+    """The day progress is measured on: today, but never after the match ended."""
+    today = today or timezone.localdate()
+    if not match.is_active:
+        today = min(today, match.ended_on or match.end_date)
+    return min(today, match.end_date)
+
+
+@dataclass(frozen=True)
+class MatchProgress:
+    month: int  # 1-based, "month 2 of 6"
+    total_months: int
+    meetings_logged: int
+    expected_min: int  # meetings expected so far at one a month
+    expected_max: int  # ... and at two a month
+    on_track: bool
+    days_left: int
+
+
+def match_progress(match, today=None, meetings_logged=None):
+    """Where a match stands: which month, how many meetings against the expected 1–2 a month.
+
+    ``meetings_logged`` may be passed (or annotated on the match as ``meeting_count``) to save a
+    query; otherwise the meetings are counted.
+    """
+    day = _effective_today(match, today)
+    total = total_months(match)
+    completed = min(months_between(match.start_date, day), total)
+    month = min(completed + 1, total)
+    if meetings_logged is None:
+        meetings_logged = getattr(match, "meeting_count", None)
+    if meetings_logged is None:
+        meetings_logged = match.meetings.count()
+    expected_min = completed * MEETINGS_PER_MONTH_MIN
+    expected_max = month * MEETINGS_PER_MONTH_MAX
+    if match.is_active:
+        days_left = max((match.end_date - (today or timezone.localdate())).days, 0)
+    else:
+        days_left = 0
+    return MatchProgress(
+        month=month,
+        total_months=total,
+        meetings_logged=meetings_logged,
+        expected_min=expected_min,
+        expected_max=expected_max,
+        on_track=meetings_logged >= expected_min,
+        days_left=days_left,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Check-ins
+# ---------------------------------------------------------------------------------------------
+
+
+def checkin_due_dates(match):
+    """About a month into the match, then every two months, while the match runs."""
+    dates = []
+    months = FIRST_CHECKIN_AFTER_MONTHS
+    while True:
+        due = add_months(match.start_date, months)
+        if due >= match.end_date:
+            return dates
+        dates.append(due)
+        months += CHECKIN_EVERY_MONTHS
+
+
+def _answered_since(participant, match, day):
+    # Iterates match.check_ins.all() so a prefetch (see checkin_reminders) saves the queries.
+    return any(
+        check_in.participant_id == participant.pk and timezone.localdate(check_in.created_at) >= day
+        for check_in in match.check_ins.all()
+    )
+
+
+def current_checkin_due_date(participant, match, today=None):
+    """The due date of the check-in the participant owes now (today or overdue), or None."""
+    if not match.is_active:
+        return None
+    today = today or timezone.localdate()
+    past = [due for due in checkin_due_dates(match) if due <= today]
+    if not past:
+        return None
+    due = past[-1]
+    return None if _answered_since(participant, match, due) else due
+
+
+def checkin_due(participant, match, today=None):
+    """True when a scheduled check-in has fallen due and the participant has not answered it."""
+    return current_checkin_due_date(participant, match, today) is not None
+
+
+def next_checkin_date(participant, match, today=None):
+    """The date the participant is (or will next be) asked to check in; None when none is left."""
+    if not match.is_active:
+        return None
+    today = today or timezone.localdate()
+    owed = current_checkin_due_date(participant, match, today)
+    if owed:
+        return owed
+    return next((due for due in checkin_due_dates(match) if due > today), None)
+
+
+def _check_participant_in_match(match, participant):
+    if participant.pk not in (match.newcomer_id, match.host_id):
+        raise ValidationError(_("You are not part of this match."))
+
+
+def record_check_in(match, participant, satisfaction, wants_to_continue, note=""):
+    """Save a participant's check-in on their active match."""
+    _check_participant_in_match(match, participant)
+    if not match.is_active:
+        raise ValidationError(_("This match has ended, so there is nothing to check in on."))
+    check_in = CheckIn(
+        match=match,
+        participant=participant,
+        satisfaction=satisfaction,
+        wants_to_continue=wants_to_continue,
+        note_for_coordinator=note or "",
+    )
+    check_in.full_clean()
+    check_in.save()
+    return check_in
+
+
+# ---------------------------------------------------------------------------------------------
+# Suggested next step on the dashboard
+# ---------------------------------------------------------------------------------------------
+
+
+def suggested_next_step(participant, match, today=None):
+    """One short, translated sentence telling the participant what to do next."""
+    if match is None:
+        return _(
+            "A coordinator is looking for a good match for you and will get in touch "
+            "before you are introduced."
+        )
+    if not match.is_active:
+        return _("Your match has ended. Thank you for taking part in the host programme!")
+    today = today or timezone.localdate()
+    partner = match.partner_of(participant).user.first_name or match.partner_of(participant)
+    if checkin_due(participant, match, today):
+        return _("Answer a short check-in: tell us how the match is going.")
+    progress = match_progress(match, today)
+    if progress.meetings_logged == 0:
+        return _(
+            "Agree on a first meeting with %(partner)s – a coffee or a walk is a good start."
+        ) % {"partner": partner}
+    if progress.days_left <= ENDING_WITHIN_DAYS:
+        return _(
+            "Your match ends soon: plan a last meeting with %(partner)s and talk about "
+            "staying in touch."
+        ) % {"partner": partner}
+    if not progress.on_track:
+        return _("It has been a while: suggest a date for your next meeting to %(partner)s.") % {
+            "partner": partner
+        }
+    return _("Log each meeting after you meet, and pick an activity idea for the next one.")
+
+
+# ---------------------------------------------------------------------------------------------
+# Emails
+# ---------------------------------------------------------------------------------------------
+
+
+def portal_path(language):
+    """The portal dashboard's path in ``language`` (/portal/ or /da/portal/)."""
+    with translation.override(language):
+        try:
+            return reverse("portal:dashboard")
+        except NoReverseMatch:  # pragma: no cover - only before the portal's URLs exist
+            return "/da/portal/" if language == "da" else "/portal/"
+
+
+def _email_participant(participant, template_name, context):
+    user = participant.user
+    send_email_to_user(
+        user,
+        template_name,
+        {
+            "participant": participant,
+            "portal_path": portal_path(user.preferred_language),
+            **context,
+        },
+    )
+
+
+def coordinator_language():
+    """The language of the coordinator mailbox: its user's preferred language, else English."""
+    user = get_user_model().objects.filter(email__iexact=settings.COORDINATOR_EMAIL).first()
+    return user.preferred_language if user else "en"
+
+
+def _notify_match_created(match):
+    for participant, partner in ((match.newcomer, match.host), (match.host, match.newcomer)):
+        _email_participant(
+            participant, "portal/email/match_created", {"match": match, "partner": partner}
+        )
+
+
+def _notify_match_ended(match):
+    for participant, partner in ((match.newcomer, match.host), (match.host, match.newcomer)):
+        _email_participant(
+            participant, "portal/email/match_ended", {"match": match, "partner": partner}
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Creating and ending matches
+# ---------------------------------------------------------------------------------------------
+
+
+def validate_match(newcomer, host, kind, start_date, end_date, exclude_pk=None):
+    """Raise a ValidationError keyed by field for every rule a new or edited match breaks."""
+    errors = {}
+    if newcomer.role != Participant.Role.NEWCOMER:
+        errors.setdefault("newcomer", []).append(_("Choose a participant registered as newcomer."))
+    if host.role != Participant.Role.HOST:
+        errors.setdefault("host", []).append(_("Choose a participant registered as host."))
+    if kind not in HostKind.values:
+        errors.setdefault("kind", []).append(_("Choose career or culture."))
+    elif host.role == Participant.Role.HOST and kind not in host.offered_host_kinds:
+        errors.setdefault("kind", []).append(
+            _("%(host)s is not a %(kind)s.") % {"host": host, "kind": HostKind(kind).label.lower()}
+        )
+    if end_date and start_date and end_date <= start_date:
+        errors.setdefault("end_date", []).append(_("The end date must be after the start date."))
+
+    active = Match.objects.active()
+    if exclude_pk:
+        active = active.exclude(pk=exclude_pk)
+    if host.role == Participant.Role.HOST:
+        host_load = active.filter(host=host).count()
+        if host_load >= host.capacity:
+            errors.setdefault("host", []).append(
+                ngettext(
+                    "%(host)s already has %(count)s active match, their full capacity.",
+                    "%(host)s already has %(count)s active matches, their full capacity.",
+                    host_load,
+                )
+                % {"host": host, "count": host_load}
+            )
+    if active.filter(newcomer=newcomer, kind=kind).exists():
+        errors.setdefault("newcomer", []).append(
+            _("%(newcomer)s already has an active match with a %(kind)s.")
+            % {
+                "newcomer": newcomer,
+                "kind": HostKind(kind).label.lower() if kind in HostKind.values else kind,
+            }
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def create_match(newcomer, host, kind, start_date=None, end_date=None, notify=True):
+    """Match a newcomer with a host in one kind, then tell both of them (in their languages)."""
+    start_date = start_date or timezone.localdate()
+    end_date = end_date or add_months(start_date, MATCH_LENGTH_MONTHS)
+    with transaction.atomic():
+        # Lock the host row so two coordinators can't fill the same last place (PostgreSQL).
+        host = Participant.objects.select_for_update().select_related("user").get(pk=host.pk)
+        validate_match(newcomer, host, kind, start_date, end_date)
+        match = Match.objects.create(
+            newcomer=newcomer, host=host, kind=kind, start_date=start_date, end_date=end_date
+        )
+    if notify:
+        _notify_match_created(match)
+    return match
+
+
+def end_match(match, status, reason="", ended_on=None, notify=True):
+    """Close an active match as completed or ended early, then tell both participants."""
+    if status not in (Match.Status.COMPLETED, Match.Status.ENDED_EARLY):
+        raise ValidationError({"status": _("Choose completed or ended early.")})
+    if not match.is_active:
+        raise ValidationError(_("This match has already ended."))
+    ended_on = ended_on or timezone.localdate()
+    errors = {}
+    if ended_on < match.start_date:
+        errors["ended_on"] = _("A match cannot end before it starts.")
+    if status == Match.Status.ENDED_EARLY and not (reason or "").strip():
+        errors["end_reason"] = _("Give a reason when a match ends early.")
+    if errors:
+        raise ValidationError(errors)
+    match.status = status
+    match.ended_on = ended_on
+    match.end_reason = reason or ""
+    match.save(update_fields=["status", "ended_on", "end_reason"])
+    if notify:
+        _notify_match_ended(match)
+    return match
+
+
+# ---------------------------------------------------------------------------------------------
+# Re-match requests
+# ---------------------------------------------------------------------------------------------
+
+
+def request_rematch(match, participant, reason):
+    """Ask the coordinator for a new match; emails the programme's coordinator address."""
+    _check_participant_in_match(match, participant)
+    if not match.is_active:
+        raise ValidationError(_("This match has already ended."))
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Tell the coordinator why you would like a re-match.")})
+    if RematchRequest.objects.filter(
+        match=match, participant=participant, status=RematchRequest.Status.OPEN
+    ).exists():
+        raise ValidationError(
+            _("You have already asked for a re-match. A coordinator will contact you.")
+        )
+    request = RematchRequest.objects.create(match=match, participant=participant, reason=reason)
+    try:
+        queue_path = reverse(REMATCH_QUEUE_URL_NAME)
+    except NoReverseMatch:  # pragma: no cover - admin hooks are always loaded in practice
+        queue_path = "/admin/"
+    send_email(
+        "portal/email/rematch_requested",
+        settings.COORDINATOR_EMAIL,
+        coordinator_language(),
+        {"request": request, "match": match, "participant": participant, "queue_path": queue_path},
+    )
+    return request
+
+
+def resolve_rematch(request, keep, by_user, note=""):
+    """Close a re-match request: keep the match, or end it early so a new one can be made."""
+    if request.status != RematchRequest.Status.OPEN:
+        raise ValidationError(_("This request has already been resolved."))
+    with transaction.atomic():
+        request.status = RematchRequest.Status.KEPT if keep else RematchRequest.Status.REMATCHED
+        request.resolved_at = timezone.now()
+        request.resolved_by = by_user
+        request.resolution_note = note or ""
+        request.save(update_fields=["status", "resolved_at", "resolved_by", "resolution_note"])
+        match = request.match
+        if not keep and match.is_active:
+            # Stays internal: the end reason is for coordinators, not emailed to the partner.
+            end_match(
+                match,
+                Match.Status.ENDED_EARLY,
+                reason=_("Ended after a re-match request.") + (f" {note}" if note else ""),
+            )
+    _email_participant(
+        request.participant, "portal/email/rematch_resolved", {"request": request, "match": match}
+    )
+    return request
+
+
+# ---------------------------------------------------------------------------------------------
+# Coordinator follow-up
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class FollowUpOverview:
+    today: datetime.date
+    new_matches_to_call: list = field(default_factory=list)
+    quiet_matches: list = field(default_factory=list)
+    attention_check_ins: list = field(default_factory=list)
+    open_rematch_requests: list = field(default_factory=list)
+    ending_soon: list = field(default_factory=list)
+
+    @property
+    def total(self):
+        return (
+            len(self.new_matches_to_call)
+            + len(self.quiet_matches)
+            + len(self.attention_check_ins)
+            + len(self.open_rematch_requests)
+            + len(self.ending_soon)
+        )
+
+
+def followup_overview(today=None):
+    """What coordinators should act on today. Five queries, however many rows."""
+    today = today or timezone.localdate()
+    active = Match.objects.active().select_related("newcomer__user", "host__user")
+    quiet_since = today - datetime.timedelta(days=QUIET_AFTER_DAYS)
+    return FollowUpOverview(
+        today=today,
+        new_matches_to_call=list(
+            active.filter(
+                start_date__lte=today - datetime.timedelta(days=FOLLOW_UP_CALL_FROM_DAYS),
+                start_date__gte=today - datetime.timedelta(days=FOLLOW_UP_CALL_UNTIL_DAYS),
+            ).order_by("start_date", "pk")
+        ),
+        quiet_matches=list(
+            active.filter(start_date__lte=quiet_since)
+            .annotate(last_meeting=Max("meetings__date"))
+            .filter(Q(last_meeting__isnull=True) | Q(last_meeting__lt=quiet_since))
+            .order_by("last_meeting", "start_date", "pk")
+        ),
+        attention_check_ins=list(
+            CheckIn.objects.filter(followed_up_at__isnull=True)
+            .filter(Q(satisfaction__lte=LOW_SATISFACTION) | Q(wants_to_continue=False))
+            .select_related("participant__user", "match__newcomer__user", "match__host__user")
+            .order_by("created_at", "pk")
+        ),
+        open_rematch_requests=list(
+            RematchRequest.objects.filter(status=RematchRequest.Status.OPEN)
+            .select_related("participant__user", "match__newcomer__user", "match__host__user")
+            .order_by("created_at", "pk")
+        ),
+        ending_soon=list(
+            active.filter(
+                end_date__lte=today + datetime.timedelta(days=ENDING_WITHIN_DAYS)
+            ).order_by("end_date", "pk")
+        ),
+    )
