@@ -1,33 +1,30 @@
-"""Site search over the public pages, in the visitor's language."""
+"""Site search over the public pages, in the visitor's language.
 
-from .models import (
-    ActivityIdeaPage,
-    ActivityIndexPage,
-    ContentPage,
-    GuidePage,
-    GuideStepPage,
-    HomePage,
-)
+The search index holds every language's fields (see ``BasePage.search_fields``). The backend
+finds candidates across languages; a candidate is kept only when each search word appears in
+the text the visitor actually reads in their language (with the usual English fallback).
+"""
 
-SEARCHABLE_MODELS = [
-    HomePage,
-    ContentPage,
-    GuidePage,
-    GuideStepPage,
-    ActivityIndexPage,
-    ActivityIdeaPage,
-]
+from django.utils import translation
+from wagtail.models import Page
+
+MAX_CANDIDATES = 200
+
+
+def visible_text(page):
+    """Title, introduction and body as shown in the active language (fallbacks applied)."""
+    parts = [page.title, getattr(page, "intro", "") or ""]
+    body = getattr(page, "body", None)
+    if body:
+        parts.extend(body.stream_block.get_searchable_content(body))
+    return " ".join(parts).lower()
 
 
 def search_pages(query, language):
-    """Live, public pages whose text in ``language`` matches ``query``, best match first.
-
-    One query per page model (a fixed number, whatever the size of the site).
-    """
-    fields = [f"title_{language}", f"intro_{language}", f"body_{language}"]
-    hits = []
-    for model in SEARCHABLE_MODELS:
-        hits.extend(
-            model.objects.live().public().search(query, fields=fields).annotate_score("_score")
-        )
-    return sorted(hits, key=lambda page: page._score or 0, reverse=True)
+    """Live, public pages matching ``query`` in ``language``, best match first."""
+    words = [word.lower() for word in query.split() if word.strip()]
+    if not words:
+        return []
+    candidates = Page.objects.live().public().specific().search(query)[:MAX_CANDIDATES]
+    with translation.override(language):
+        return [page for page in candidates if all(word in visible_text(page) for word in words)]

@@ -19,11 +19,12 @@ def language_alternates(context):
     current = translation.get_language()
     alternates = []
     for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            if isinstance(page, Page) and page.pk:
+        if isinstance(page, Page) and page.pk:
+            with translation.override(code):
                 url = page.get_url(request=request)
-            else:
-                url = translate_url(request.get_full_path(), code)
+        else:
+            # translate_url resolves the path in the language being read, then reverses it.
+            url = translate_url(request.get_full_path(), code)
         alternates.append(
             {
                 "code": code,
