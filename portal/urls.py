@@ -1,4 +1,29 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "portal"
-urlpatterns = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("meetings/", views.meetings_index, name="meetings_index"),
+    path("check-in/", views.checkin_index, name="checkin_index"),
+    path("matches/<int:match_id>/meetings/", views.meeting_list, name="meetings"),
+    path("matches/<int:match_id>/meetings/new/", views.meeting_form, name="meeting_add"),
+    path(
+        "matches/<int:match_id>/meetings/<int:meeting_id>/edit/",
+        views.meeting_form,
+        name="meeting_edit",
+    ),
+    path(
+        "matches/<int:match_id>/meetings/<int:meeting_id>/delete/",
+        views.meeting_delete,
+        name="meeting_delete",
+    ),
+    path("matches/<int:match_id>/check-in/", views.check_in, name="check_in"),
+    path("matches/<int:match_id>/rematch/", views.rematch, name="rematch"),
+    path("matches/<int:match_id>/wheels/", views.match_wheels, name="match_wheels"),
+    path("wheel/", views.wheel, name="wheel"),
+    path("profile/", views.profile, name="profile"),
+    path("my-data/", views.my_data, name="my_data"),
+    path("my-data.json", views.my_data_json, name="my_data_json"),
+]

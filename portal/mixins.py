@@ -1,0 +1,51 @@
+"""Access to the participant portal: one decorator (and a mixin for class-based views).
+
+Every portal view is wrapped so that
+- anonymous visitors are sent to the login page and come back afterwards (``?next=``);
+- a logged-in user without a participant profile (an editor, a coordinator) gets a friendly
+  page explaining that the portal is for participants, with status 403;
+- the participant is available as ``request.participant`` for the view's querysets;
+- every response, including the redirect and the refusal, says ``Cache-Control: private,
+  no-store`` so that personal data never lands in a shared or browser cache.
+"""
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+from portal import services
+
+
+def private_no_store(response):
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def participant_required(view_func):
+    """Decorate a portal view: login required, participants only, never cached."""
+
+    @wraps(view_func)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            response = redirect_to_login(request.get_full_path())
+        else:
+            participant = services.participant_for(request.user)
+            if participant is None:
+                response = render(request, "portal/not_a_participant.html", status=403)
+            else:
+                request.participant = participant
+                response = view_func(request, *args, **kwargs)
+        return private_no_store(response)
+
+    return wrapper
+
+
+class ParticipantRequiredMixin:
+    """The same rules for a class-based view: put it first among the bases."""
+
+    @classmethod
+    def as_view(cls, **initkwargs):
+        return participant_required(super().as_view(**initkwargs))

@@ -1,0 +1,69 @@
+"""Shared portal fixtures: two comparable pairs, so every test can check that one pair never
+sees the other's data."""
+
+import datetime
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+
+from portal.models import HostKind
+from tests.factories import HostFactory, MatchFactory, MeetingFactory, NewcomerFactory
+
+
+def verify_email(user):
+    """allauth requires a verified address before password login (ACCOUNT_EMAIL_VERIFICATION)."""
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    return user
+
+
+def make_pair(first_names=("Amira", "Henrik"), kind=HostKind.CULTURE, days_ago=40):
+    newcomer = NewcomerFactory(
+        user__first_name=first_names[0],
+        user__last_name="Newcomer",
+        phone="+45 11 22 33 44",
+        bio=f"{first_names[0]} moved to Aarhus last year.",
+    )
+    host = HostFactory(
+        user__first_name=first_names[1],
+        user__last_name="Host",
+        phone="+45 55 66 77 88",
+        bio=f"{first_names[1]} likes long walks and rye bread.",
+    )
+    match = MatchFactory(
+        newcomer=newcomer,
+        host=host,
+        kind=kind,
+        start_date=timezone.localdate() - datetime.timedelta(days=days_ago),
+    )
+    return match
+
+
+@pytest.fixture
+def pair(db):
+    """An active culture match, 40 days old, with one meeting logged by the newcomer."""
+    match = make_pair()
+    MeetingFactory(match=match, author=match.newcomer, note="Coffee at the harbour")
+    return match
+
+
+@pytest.fixture
+def other_pair(db):
+    """A comparable second pair with its own meeting: never visible to the first."""
+    match = make_pair(("Bilal", "Karen"))
+    MeetingFactory(match=match, author=match.newcomer, note="Visited the city library")
+    return match
+
+
+@pytest.fixture
+def newcomer_client(client, pair):
+    client.force_login(pair.newcomer.user)
+    return client
+
+
+@pytest.fixture
+def host_client(client, pair):
+    client.force_login(pair.host.user)
+    return client
