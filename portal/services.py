@@ -264,10 +264,7 @@ def suggested_next_step(participant, match, today=None):
 def portal_path(language):
     """The portal dashboard's path in ``language`` (/portal/ or /da/portal/)."""
     with translation.override(language):
-        try:
-            return reverse("portal:dashboard")
-        except NoReverseMatch:  # pragma: no cover - only before the portal's URLs exist
-            return "/da/portal/" if language == "da" else "/portal/"
+        return reverse("portal:dashboard")
 
 
 def _email_participant(participant, template_name, context):

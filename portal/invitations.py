@@ -1,0 +1,89 @@
+"""Accounts for participants: coordinators create them; the participant sets a password.
+
+There is no sign-up. After the intake interview a coordinator registers the participant in
+the admin; that creates the user account (no usable password yet) with its email address
+already verified (the coordinator checked it at the interview), and sends an invitation in
+the participant's language with a link to choose a password. The link is allauth's own
+password-reset link, so it expires like one (``settings.PASSWORD_RESET_TIMEOUT``); after that
+the participant can ask for a new one, or for a sign-in code, on the login page.
+"""
+
+from allauth.account.forms import default_token_generator
+from allauth.account.models import EmailAddress
+from allauth.account.utils import user_pk_to_url_str
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from notifications.emails import send_email_to_user
+
+from .models import Participant
+
+
+def mark_email_verified(user):
+    """Make the user's address their verified, primary allauth EmailAddress (only that one)."""
+    address, _ = EmailAddress.objects.get_or_create(
+        user=user, email__iexact=user.email, defaults={"email": user.email}
+    )
+    changed = address.email != user.email or not address.verified or not address.primary
+    if changed:
+        address.email = user.email
+        address.verified = True
+        address.primary = True
+        address.save()
+    EmailAddress.objects.filter(user=user, primary=True).exclude(pk=address.pk).update(
+        primary=False
+    )
+    return address
+
+
+@transaction.atomic
+def create_participant_account(
+    *, email, first_name, last_name="", preferred_language="en", participant=None, **fields
+):
+    """Create the user account and the participant profile for a newly registered person.
+
+    ``participant`` may be an unsaved Participant (from an admin form); otherwise one is built
+    from ``fields``. The user gets an unusable password until they follow the invitation.
+    """
+    user = get_user_model().objects.create_user(
+        email=email,
+        password=None,  # unusable until the participant chooses one
+        first_name=first_name,
+        last_name=last_name,
+        preferred_language=preferred_language,
+    )
+    mark_email_verified(user)
+    participant = participant or Participant(**fields)
+    participant.user = user
+    participant.save()
+    return participant
+
+
+def set_password_path(user, language=None):
+    """The path of allauth's "choose a new password" page for this user, in ``language``."""
+    key = f"{user_pk_to_url_str(user)}-{default_token_generator.make_token(user)}"
+    with translation.override(language or user.preferred_language):
+        path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
+        login_path = reverse("account_login")
+    return path.replace("UID-KEY", key), login_path
+
+
+def send_invitation(participant):
+    """Email the participant (in their language) a link to choose their password."""
+    user = participant.user
+    path, login_path = set_password_path(user)
+    send_email_to_user(
+        user,
+        "portal/email/invitation",
+        {
+            "participant": participant,
+            "set_password_path": path,
+            "login_path": login_path,
+            "valid_days": max(settings.PASSWORD_RESET_TIMEOUT // 86400, 1),
+        },
+    )
+    participant.invited_at = timezone.now()
+    participant.save(update_fields=["invited_at"])
