@@ -1061,13 +1061,13 @@ def wheel_body(p):
                 "<p>The wheel is a circle divided into slices, one for each area of life:</p>"
                 "<ul><li>family</li><li>work or studies</li><li>friends</li>"
                 "<li>leisure and hobbies</li><li>language</li><li>home and neighbourhood</li>"
-                "<li>health</li><li>faith and values</li></ul>"
+                "<li>health and well-being</li><li>values and beliefs</li></ul>"
                 "<p>Nobody's wheel looks the same, and that is the point: it shows at a glance "
                 "what fills someone's life just now.</p>",
                 "<p>Hjulet er en cirkel delt i felter, et for hvert område af livet:</p>"
                 "<ul><li>familie</li><li>arbejde eller studie</li><li>venner</li>"
                 "<li>fritid og interesser</li><li>sprog</li><li>bolig og nabolag</li>"
-                "<li>helbred</li><li>tro og værdier</li></ul>"
+                "<li>helbred og trivsel</li><li>værdier og tro</li></ul>"
                 "<p>Ingen to hjul ser ens ud, og det er netop meningen: Hjulet viser med det "
                 "samme, hvad der fylder i ens liv lige nu.</p>",
             )
@@ -1099,17 +1099,19 @@ def wheel_body(p):
             ("Fill in your wheel in the portal", "Udfyld dit hjul i portalen"),
             (
                 "<p>Once you are matched, you can each fill in a conversation wheel in the "
-                "participant portal before you meet, and look at them together.</p>",
+                "participant portal before you meet: give every area a score from 0 (not at "
+                "all) to 5 (very much), and you can then look at both wheels side by side.</p>",
                 "<p>Når I er blevet matchet, kan I hver især udfylde et samtalehjul i "
-                "deltagerportalen, inden I mødes, og kigge på dem sammen.</p>",
+                "deltagerportalen, inden I mødes: Giv hvert område en score fra 0 (slet ikke) "
+                "til 5 (rigtig meget), så kan I bagefter se jeres to hjul side om side.</p>",
             ),
         ),
         advice(
             ("There are no wrong answers", "Der er ingen forkerte svar"),
             (
-                "<p>Share only what you are comfortable with. Some areas, like faith or health, "
+                "<p>Share only what you are comfortable with. Some areas, like health or beliefs, "
                 "may feel private – it is perfectly fine to leave them out.</p>",
-                "<p>Del kun det, du har lyst til. Nogle områder, fx tro eller helbred, kan føles "
+                "<p>Del kun det, du har lyst til. Nogle områder, fx helbred eller tro, kan føles "
                 "private – det er helt i orden at springe dem over.</p>",
             ),
         ),
