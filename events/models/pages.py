@@ -84,8 +84,9 @@ def expand_rule(rule, first_start):
 
 
 class EventCalendarPage(RoutablePageMixin, BasePage):
-    """The one calendar: upcoming events as a list and a month grid, the archive and the
-    public iCalendar feed. Event pages live under it."""
+    """The one calendar: upcoming events as a list and as a month grid, and the archive.
+    Event pages live under it. The ``.ics`` files are served by ``events.urls`` because
+    Wagtail's page URLs always end in a slash."""
 
     max_count = 1
     parent_page_types = ["home.HomePage"]
@@ -111,12 +112,6 @@ class EventCalendarPage(RoutablePageMixin, BasePage):
         from events import views
 
         return views.calendar_archive(request, self)
-
-    @path("feed.ics", name="feed")
-    def feed_view(self, request):
-        from events import views
-
-        return views.calendar_feed(request, self)
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -277,12 +272,6 @@ class EventPage(RoutablePageMixin, BasePage):
         from events import views
 
         return views.event_detail(request, self)
-
-    @path("event.ics", name="ics")
-    def ics_view(self, request):
-        from events import views
-
-        return views.event_ics(request, self)
 
     @path("sign-up/<int:occurrence_id>/", name="public_signup")
     def public_signup_view(self, request, occurrence_id):

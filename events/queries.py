@@ -1,0 +1,144 @@
+"""Read-side helpers for the calendar, the event page and "My events": a fixed number of
+queries however many events or sign-ups there are."""
+
+import datetime
+from itertools import groupby
+
+from django.utils import timezone
+
+from .models import EVENT_TIME_ZONE, Audience, EventOccurrence, SignUp
+from .services import participant_of, waiting_positions
+
+ROLE_AUDIENCES = {
+    "newcomer": [Audience.EVERYONE, Audience.NEWCOMERS],
+    "host": [Audience.EVERYONE, Audience.HOSTS],
+}
+
+
+def calendar_dates(calendar_page):
+    """Every date of the live events under the calendar, with places taken and waiting."""
+    return (
+        EventOccurrence.objects.live()
+        .filter(event__path__startswith=calendar_page.path)
+        .with_places()
+        .select_related("event")
+    )
+
+
+def apply_filters(occurrences, category="", audience=""):
+    if category:
+        occurrences = occurrences.filter(event__category=category)
+    if audience:
+        occurrences = occurrences.filter(event__audience=audience)
+    return occurrences
+
+
+def group_by_month(occurrences):
+    """``[(first day of month, [dates...]), ...]`` in the order given, months in Danish time."""
+
+    def month_of(occurrence):
+        local = occurrence.start.astimezone(EVENT_TIME_ZONE)
+        return datetime.date(local.year, local.month, 1)
+
+    return [(month, list(items)) for month, items in groupby(occurrences, key=month_of)]
+
+
+def local_day_bounds(first_day, last_day):
+    """Aware datetimes from the start of ``first_day`` to the end of ``last_day``."""
+    start = datetime.datetime.combine(first_day, datetime.time.min, EVENT_TIME_ZONE)
+    end = datetime.datetime.combine(
+        last_day + datetime.timedelta(days=1), datetime.time.min, EVENT_TIME_ZONE
+    )
+    return start, end
+
+
+def user_signups_by_date(user, occurrence_ids):
+    """The user's active sign-ups for these dates, keyed by date id, with the waiting list
+    position set as ``position``."""
+    if not user.is_authenticated:
+        return {}
+    signups = list(
+        SignUp.objects.active().filter(user=user, occurrence_id__in=list(occurrence_ids))
+    )
+    positions = waiting_positions(s.occurrence_id for s in signups if s.status == "waiting")
+    for signup in signups:
+        signup.position = positions.get(signup.pk)
+    return {signup.occurrence_id: signup for signup in signups}
+
+
+def my_signups(user, now=None):
+    """The user's sign-ups for dates not yet over, soonest first, with waiting positions."""
+    now = now or timezone.now()
+    signups = list(
+        SignUp.objects.active()
+        .filter(user=user, occurrence__end__gte=now, occurrence__event__live=True)
+        .select_related("occurrence__event")
+        .order_by("occurrence__start", "pk")
+    )
+    positions = waiting_positions(
+        {s.occurrence_id for s in signups if s.status == SignUp.Status.WAITING}
+    )
+    for signup in signups:
+        signup.position = positions.get(signup.pk)
+    return signups
+
+
+def my_past_signups(user, now=None, limit=10):
+    now = now or timezone.now()
+    return list(
+        SignUp.objects.filter(
+            user=user,
+            status=SignUp.Status.CONFIRMED,
+            occurrence__end__lt=now,
+            occurrence__event__live=True,
+        )
+        .select_related("occurrence__event")
+        .order_by("-occurrence__start")[:limit]
+    )
+
+
+def open_for(user, now=None, limit=20):
+    """Upcoming dates this participant could still sign up for (audience, deadline, not
+    already signed up)."""
+    now = now or timezone.now()
+    participant = participant_of(user)
+    if participant is None:
+        return []
+    occurrences = (
+        EventOccurrence.objects.live()
+        .upcoming(now)
+        .filter(
+            cancelled=False,
+            start__gt=now,
+            event__audience__in=ROLE_AUDIENCES.get(participant.role, []),
+        )
+        .exclude(event__signup_mode="none")
+        .exclude(pk__in=SignUp.objects.active().filter(user=user).values("occurrence_id"))
+        .with_places()
+        .select_related("event")
+        .order_by("start", "pk")
+    )
+    result = []
+    for occurrence in occurrences:
+        if occurrence.signup_open(now):
+            result.append(occurrence)
+        if len(result) >= limit:
+            break
+    return result
+
+
+def feed_dates(user, now=None):
+    """The dates a participant's private feed lists: signed up (with a place or in line),
+    from 30 days back on."""
+    now = now or timezone.now()
+    return (
+        EventOccurrence.objects.live()
+        .filter(
+            end__gte=now - datetime.timedelta(days=30),
+            signups__user=user,
+            signups__status__in=[SignUp.Status.CONFIRMED, SignUp.Status.WAITING],
+        )
+        .select_related("event")
+        .order_by("start", "pk")
+        .distinct()
+    )

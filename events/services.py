@@ -1,0 +1,378 @@
+"""The rules of signing up for events, as plain functions the views and the admin call.
+
+- Capacity counts people and their guests and is never exceeded: every decision about a
+  place is taken inside a transaction that first locks the date's row (``SELECT ... FOR
+  UPDATE`` on PostgreSQL; SQLite serialises writers anyway), so simultaneous sign-ups queue
+  up behind the lock and each sees the places the previous one took.
+- A full date puts people on a waiting list in the order they came. When a place frees, the
+  first in line moves up (strictly in order: nobody jumps the queue) and is emailed.
+- Signing up twice changes nothing. The sign-up deadline and the audience are enforced.
+- Emails go out after the transaction commits, in each recipient's language, with the
+  event's ``.ics`` attached.
+"""
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Sum
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from notifications.emails import send_email_to_user
+
+from . import ical
+from .models import Audience, EventOccurrence, SignUp
+
+AUDIENCE_ROLES = {
+    Audience.EVERYONE: {"newcomer", "host"},
+    Audience.NEWCOMERS: {"newcomer"},
+    Audience.HOSTS: {"host"},
+}
+
+
+class SignUpError(Exception):
+    """A sign-up that the rules refuse; the message is shown to the person."""
+
+
+def participant_of(user):
+    """The user's portal participant record, or ``None`` (editors, coordinators, public)."""
+    if user is None or not user.is_authenticated:
+        return None
+    return getattr(user, "participant", None)
+
+
+def audience_allows(event, user):
+    participant = participant_of(user)
+    return participant is not None and participant.role in AUDIENCE_ROLES[event.audience]
+
+
+def audience_refusal(event, user):
+    """Why this user may not sign up as a participant, or ``None``."""
+    if participant_of(user) is None:
+        return _("Signing up here is for programme participants. Please log in to the portal.")
+    if not audience_allows(event, user):
+        if event.audience == Audience.NEWCOMERS:
+            return _("This event is for newcomers.")
+        return _("This event is for hosts.")
+    return None
+
+
+def date_refusal(occurrence, now=None):
+    """Why nobody can sign up for this date (cancelled, closed, no sign-up), or ``None``."""
+    now = now or timezone.now()
+    if not occurrence.event.signup_enabled:
+        return _("This event needs no sign-up: just come.")
+    if occurrence.cancelled:
+        return _("This date has been cancelled.")
+    if not occurrence.signup_open(now):
+        return _("Sign-up for this date has closed.")
+    return None
+
+
+def check_guests(event, guests):
+    if guests < 0 or guests > event.max_guests:
+        if event.max_guests == 0:
+            raise SignUpError(_("This event is without guests."))
+        raise SignUpError(
+            _("You can bring at most %(count)s guests.") % {"count": event.max_guests}
+        )
+
+
+def _lock(occurrence):
+    """The date again, with its row locked until the transaction ends."""
+    return (
+        EventOccurrence.objects.select_for_update(of=("self",))
+        .select_related("event")
+        .get(pk=occurrence.pk)
+    )
+
+
+def _confirmed_places(occurrence):
+    return SignUp.objects.filter(
+        occurrence_id=occurrence.pk, status=SignUp.Status.CONFIRMED
+    ).aggregate(total=Coalesce(Sum(F("guests") + 1), 0))["total"]
+
+
+def _place_or_queue(occurrence, places):
+    """Confirmed if the party fits and nobody is waiting already; otherwise waiting.
+    Call with the date locked."""
+    capacity = occurrence.event.capacity
+    if capacity is None:
+        return SignUp.Status.CONFIRMED
+    if SignUp.objects.filter(occurrence_id=occurrence.pk, status=SignUp.Status.WAITING).exists():
+        return SignUp.Status.WAITING
+    if _confirmed_places(occurrence) + places <= capacity:
+        return SignUp.Status.CONFIRMED
+    return SignUp.Status.WAITING
+
+
+def _promote(occurrence, now):
+    """Move people up from the waiting list while the first in line fits. Call locked."""
+    if occurrence.cancelled or occurrence.start <= now:
+        return []
+    capacity = occurrence.event.capacity
+    taken = _confirmed_places(occurrence)
+    promoted = []
+    for signup in SignUp.objects.filter(occurrence_id=occurrence.pk).waiting():
+        if capacity is not None and taken + signup.places > capacity:
+            break
+        signup.status = SignUp.Status.CONFIRMED
+        signup.save(update_fields=["status"])
+        taken += signup.places
+        promoted.append(signup)
+    return promoted
+
+
+def sign_up(occurrence, user, guests=0, now=None, notify=True):
+    """Sign a participant up for one date. Returns ``(signup, created)``; signing up again
+    returns the existing sign-up unchanged. Raises ``SignUpError`` with the reason."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        occurrence = _lock(occurrence)
+        existing = SignUp.objects.active().filter(occurrence=occurrence, user=user).first()
+        if existing:
+            return existing, False
+        refusal = date_refusal(occurrence, now) or audience_refusal(occurrence.event, user)
+        if refusal:
+            raise SignUpError(refusal)
+        check_guests(occurrence.event, guests)
+        signup = SignUp.objects.create(
+            occurrence=occurrence,
+            user=user,
+            language=user.preferred_language,
+            guests=guests,
+            status=_place_or_queue(occurrence, 1 + guests),
+            queued_at=now,
+        )
+        if notify:
+            transaction.on_commit(lambda: notify_place_or_queue(signup))
+    return signup, True
+
+
+def sign_up_public(occurrence, name, email, language, guests=0, now=None):
+    """A member of the public asks for a place: nothing is reserved until they confirm by
+    the emailed link. Asking again resends the link. Returns the sign-up."""
+    now = now or timezone.now()
+    if not occurrence.event.public_signup:
+        raise SignUpError(_("Signing up here is for programme participants."))
+    refusal = date_refusal(occurrence, now)
+    if refusal:
+        raise SignUpError(refusal)
+    check_guests(occurrence.event, guests)
+    existing = (
+        SignUp.objects.active()
+        .filter(occurrence=occurrence, user__isnull=True, email__iexact=email)
+        .first()
+    )
+    if existing is None:
+        try:
+            with transaction.atomic():
+                existing = SignUp.objects.create(
+                    occurrence=occurrence,
+                    name=name,
+                    email=email,
+                    language=language,
+                    guests=guests,
+                    status=SignUp.Status.UNCONFIRMED,
+                )
+        except IntegrityError:  # the same address at the same moment
+            existing = SignUp.objects.active().get(
+                occurrence=occurrence, user__isnull=True, email__iexact=email
+            )
+    if existing.status == SignUp.Status.UNCONFIRMED:
+        signup = existing
+        transaction.on_commit(lambda: notify_public_confirmation(signup))
+    return existing
+
+
+def confirm_public(signup, now=None):
+    """The emailed link was followed: take a place or a place in line."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        occurrence = _lock(signup.occurrence)
+        signup = SignUp.objects.select_for_update(of=("self",)).get(pk=signup.pk)
+        if signup.status != SignUp.Status.UNCONFIRMED:
+            return signup
+        refusal = date_refusal(occurrence, now)
+        if refusal:
+            raise SignUpError(refusal)
+        signup.status = _place_or_queue(occurrence, signup.places)
+        signup.queued_at = now
+        signup.save(update_fields=["status", "queued_at"])
+        transaction.on_commit(lambda: notify_place_or_queue(signup))
+    return signup
+
+
+def cancel_signup(signup, now=None):
+    """Give up a place (or a place in line); the first in line moves up and is emailed."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        occurrence = _lock(signup.occurrence)
+        signup = SignUp.objects.select_for_update(of=("self",)).get(pk=signup.pk)
+        if signup.status == SignUp.Status.CANCELLED:
+            return []
+        if occurrence.start <= now:
+            raise SignUpError(_("This date has already started."))
+        had_place = signup.status == SignUp.Status.CONFIRMED
+        signup.status = SignUp.Status.CANCELLED
+        signup.cancelled_at = now
+        signup.save(update_fields=["status", "cancelled_at"])
+        promoted = _promote(occurrence, now) if had_place else []
+        transaction.on_commit(lambda: notify_moved_up(promoted))
+    return promoted
+
+
+def promote_waiting_list(occurrence, now=None):
+    """Fill free places from the waiting list, e.g. after the editor added places."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        occurrence = _lock(occurrence)
+        promoted = _promote(occurrence, now)
+        transaction.on_commit(lambda: notify_moved_up(promoted))
+    return promoted
+
+
+def cancel_occurrence(occurrence, message_en="", message_da="", now=None):
+    """Cancel one date and email everyone with a place or in line. Returns how many were
+    emailed (0 if the date was already cancelled)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        occurrence = _lock(occurrence)
+        if occurrence.cancelled:
+            return 0
+        occurrence.cancelled = True
+        occurrence.cancelled_at = now
+        occurrence.save(update_fields=["cancelled", "cancelled_at"])
+        signups = list(
+            SignUp.objects.filter(
+                occurrence=occurrence,
+                status__in=[SignUp.Status.CONFIRMED, SignUp.Status.WAITING],
+            ).select_related("user", "occurrence__event")
+        )
+        messages = {"en": message_en, "da": message_da or message_en}
+        transaction.on_commit(lambda: notify_cancelled(signups, messages))
+    return len(signups)
+
+
+def cancel_event(event, message_en="", message_da="", now=None):
+    """Cancel every upcoming date of an event. Returns how many people were emailed."""
+    now = now or timezone.now()
+    dates = EventOccurrence.objects.filter(event=event, cancelled=False).upcoming(now)
+    return sum(cancel_occurrence(date, message_en, message_da, now) for date in dates)
+
+
+def email_signed_up(occurrence, subjects, messages, include_waiting=True):
+    """Send the coordinator's message to everyone signed up for a date, each in their own
+    language (``subjects``/``messages`` map language code to text; English is the fallback).
+    Returns the number of emails sent."""
+    statuses = [SignUp.Status.CONFIRMED]
+    if include_waiting:
+        statuses.append(SignUp.Status.WAITING)
+    signups = SignUp.objects.filter(occurrence=occurrence, status__in=statuses).select_related(
+        "user", "occurrence__event"
+    )
+    sent = 0
+    for signup in signups:
+        recipient = signup.recipient
+        language = recipient.preferred_language
+        context = email_context(signup, language)
+        context.update(
+            subject=subjects.get(language) or subjects.get("en", ""),
+            message=messages.get(language) or messages.get("en", ""),
+        )
+        sent += send_email_to_user(recipient, "events/email/message", context)
+    return sent
+
+
+def mark_attendance(occurrence, attended_ids):
+    """Record who came: every confirmed sign-up of the date is marked present or absent."""
+    attended_ids = {int(pk) for pk in attended_ids}
+    signups = SignUp.objects.filter(occurrence=occurrence, status=SignUp.Status.CONFIRMED)
+    for signup in signups:
+        signup.attended = signup.pk in attended_ids
+    SignUp.objects.bulk_update(signups, ["attended"])
+    return len(signups)
+
+
+def waiting_positions(occurrence_ids):
+    """``{signup id: position in line}`` for every waiting sign-up of these dates, in one
+    query."""
+    positions, counters = {}, {}
+    rows = (
+        SignUp.objects.filter(occurrence_id__in=list(occurrence_ids), status=SignUp.Status.WAITING)
+        .order_by("occurrence_id", "queued_at", "pk")
+        .values_list("pk", "occurrence_id")
+    )
+    for pk, occurrence_id in rows:
+        counters[occurrence_id] = counters.get(occurrence_id, 0) + 1
+        positions[pk] = counters[occurrence_id]
+    return positions
+
+
+# Emails -----------------------------------------------------------------------------------
+
+
+def absolute_url(path):
+    if path.startswith("http"):
+        return path
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def email_context(signup, language):
+    """What every event email shows, with links in the recipient's language."""
+    occurrence = signup.occurrence
+    with translation.override(language):
+        context = {
+            "signup": signup,
+            "occurrence": occurrence,
+            "event": occurrence.event,
+            "event_title": occurrence.event.title,
+            "venue_name": occurrence.event.venue_name,
+            "event_url": absolute_url(occurrence.event.get_url()),
+        }
+        if signup.user_id:
+            context["manage_url"] = absolute_url(reverse("events:mine"))
+        else:
+            context["manage_url"] = absolute_url(
+                reverse("events:public_cancel", args=[signup.token])
+            )
+    return context
+
+
+def _send(signup, template, extra=None, cancelled=False):
+    recipient = signup.recipient
+    language = recipient.preferred_language
+    context = email_context(signup, language)
+    context.update(extra or {})
+    with translation.override(language):
+        ics = ical.occurrence_calendar(signup.occurrence, cancelled=cancelled)
+    send_email_to_user(
+        recipient, template, context, attachments=[("event.ics", ics, "text/calendar")]
+    )
+
+
+def notify_place_or_queue(signup):
+    if signup.status == SignUp.Status.CONFIRMED:
+        _send(signup, "events/email/signup_confirmed")
+    elif signup.status == SignUp.Status.WAITING:
+        _send(signup, "events/email/signup_waiting", {"position": signup.waiting_position()})
+
+
+def notify_moved_up(signups):
+    for signup in signups:
+        _send(signup, "events/email/moved_up")
+
+
+def notify_cancelled(signups, messages):
+    for signup in signups:
+        language = signup.recipient.preferred_language
+        _send(signup, "events/email/date_cancelled", {"message": messages.get(language, "")}, True)
+
+
+def notify_public_confirmation(signup):
+    recipient = signup.recipient
+    context = email_context(signup, recipient.preferred_language)
+    with translation.override(recipient.preferred_language):
+        context["confirm_url"] = absolute_url(reverse("events:public_confirm", args=[signup.token]))
+    send_email_to_user(recipient, "events/email/public_confirm", context)

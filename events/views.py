@@ -1,0 +1,407 @@
+"""Views of the calendar, the event pages and signing up. They stay thin: the rules are in
+``events.services`` and the listings in ``events.queries``."""
+
+import calendar as pycalendar
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import select_template
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.cache import patch_cache_control
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_POST
+
+from . import ical, queries, services
+from .forms import CalendarFilterForm, ParticipantSignUpForm, PublicSignUpForm
+from .models import (
+    EVENT_TIME_ZONE,
+    CalendarFeed,
+    EventCalendarPage,
+    EventOccurrence,
+    EventPage,
+    SignUp,
+)
+
+PER_PAGE = 30
+
+
+def _base_template():
+    """The portal's layout when the portal provides one, the site's otherwise."""
+    return select_template(["portal/base.html", "base.html"])
+
+
+def private(response):
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def ics_response(content, filename, attachment=True):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+# The public calendar --------------------------------------------------------------------
+
+
+def _calendar_context(request, page, view):
+    form = CalendarFilterForm(request.GET or None)
+    filters = form.filters() if request.GET else {"category": "", "audience": ""}
+    query = urlencode({k: v for k, v in filters.items() if v})
+    today = timezone.localdate(timezone=EVENT_TIME_ZONE)
+    context = page.get_context(request)
+    context.update(
+        view=view,
+        filter_form=form if request.GET else CalendarFilterForm(),
+        filters=filters,
+        filter_query=query,
+        list_url=page.url + page.reverse_subpage("upcoming_view"),
+        month_url=page.url + page.reverse_subpage("month", args=[today.year, today.month]),
+        archive_url=page.url + page.reverse_subpage("archive"),
+        feed_url=request.build_absolute_uri(reverse("events:feed")),
+    )
+    return context, filters
+
+
+def _with_query(url, query):
+    return f"{url}?{query}" if query else url
+
+
+def calendar_upcoming(request, page):
+    context, filters = _calendar_context(request, page, "list")
+    dates = queries.apply_filters(
+        queries.calendar_dates(page).upcoming().order_by("start", "pk"), **filters
+    )
+    page_obj = Paginator(dates, PER_PAGE).get_page(request.GET.get("page"))
+    context.update(page_obj=page_obj, months=queries.group_by_month(page_obj.object_list))
+    return TemplateResponse(request, "events/event_calendar_page.html", context)
+
+
+def calendar_archive(request, page):
+    context, filters = _calendar_context(request, page, "archive")
+    dates = queries.apply_filters(
+        queries.calendar_dates(page).past().order_by("-start", "-pk"), **filters
+    )
+    page_obj = Paginator(dates, PER_PAGE).get_page(request.GET.get("page"))
+    context.update(page_obj=page_obj, months=queries.group_by_month(page_obj.object_list))
+    return TemplateResponse(request, "events/event_calendar_archive.html", context)
+
+
+def calendar_month(request, page, year, month):
+    if not (1 <= month <= 12 and 2000 <= year <= 2100):
+        raise Http404
+    context, filters = _calendar_context(request, page, "month")
+    weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    start, end = queries.local_day_bounds(weeks[0][0], weeks[-1][-1])
+    dates = queries.apply_filters(
+        queries.calendar_dates(page).filter(start__gte=start, start__lt=end).order_by("start"),
+        **filters,
+    )
+    by_day = {}
+    for occurrence in dates:
+        by_day.setdefault(occurrence.start.astimezone(EVENT_TIME_ZONE).date(), []).append(
+            occurrence
+        )
+    first = datetime.date(year, month, 1)
+    previous = first - datetime.timedelta(days=1)
+    following = first + datetime.timedelta(days=32)
+    today = timezone.localdate(timezone=EVENT_TIME_ZONE)
+    query = context["filter_query"]
+    context.update(
+        month=first,
+        weeks=[
+            [
+                {
+                    "date": day,
+                    "in_month": day.month == month,
+                    "is_today": day == today,
+                    "dates": by_day.get(day, []),
+                }
+                for day in week
+            ]
+            for week in weeks
+        ],
+        weekdays=[
+            (formats.date_format(weeks[0][index], "l"), formats.date_format(weeks[0][index], "D"))
+            for index in range(7)
+        ],
+        event_count=sum(len(items) for items in by_day.values()),
+        previous_url=_with_query(
+            page.url + page.reverse_subpage("month", args=[previous.year, previous.month]), query
+        ),
+        next_url=_with_query(
+            page.url + page.reverse_subpage("month", args=[following.year, following.month]),
+            query,
+        ),
+        previous_month=previous.replace(day=1),
+        next_month=following.replace(day=1),
+    )
+    return TemplateResponse(request, "events/event_calendar_month.html", context)
+
+
+def calendar_feed(request):
+    """The public feed: every upcoming date (and the last month's), for subscribing."""
+    page = EventCalendarPage.objects.live().public().first()
+    if page is None:
+        raise Http404
+    dates = (
+        queries.calendar_dates(page)
+        .upcoming(timezone.now() - datetime.timedelta(days=30))
+        .order_by("start", "pk")
+    )
+    content = ical.build(dates, name=str(page.title))
+    response = ics_response(content, "events.ics", attachment=False)
+    patch_cache_control(response, public=True, max_age=900)
+    return response
+
+
+# The event page ---------------------------------------------------------------------------
+
+
+def event_detail(request, page):
+    now = timezone.now()
+    dates = list(
+        page.occurrences.upcoming(now).with_places().select_related("event").order_by("start")
+    )
+    past_dates = []
+    if not dates:
+        past_dates = list(
+            page.occurrences.past(now).with_places().select_related("event").order_by("-start")[:1]
+        )
+    user = request.user
+    mine = queries.user_signups_by_date(user, [d.pk for d in dates])
+    participant = services.participant_of(user)
+    audience_refusal = services.audience_refusal(page, user) if participant else None
+    rows = []
+    for occurrence in dates:
+        signup = mine.get(occurrence.pk)
+        row = {
+            "occurrence": occurrence,
+            "signup": signup,
+            "refusal": services.date_refusal(occurrence, now),
+        }
+        if participant and not signup and not row["refusal"] and not audience_refusal:
+            row["form"] = ParticipantSignUpForm(
+                max_guests=page.max_guests, auto_id=f"id_%s_{occurrence.pk}"
+            )
+        elif not participant and page.public_signup and not row["refusal"]:
+            row["public_url"] = page.url + page.reverse_subpage(
+                "public_signup", args=[occurrence.pk]
+            )
+        rows.append(row)
+    context = page.get_context(request)
+    context.update(
+        rows=rows,
+        past_dates=past_dates,
+        participant=participant,
+        audience_refusal=audience_refusal,
+        ics_url=reverse("events:event_ics", args=[page.pk]),
+        calendar_page=page.get_parent(),
+    )
+    single = rows[0] if len(rows) == 1 else None
+    if single and single.get("public_url"):
+        context["public_form"] = PublicSignUpForm(max_guests=page.max_guests)
+        context["public_form_action"] = single["public_url"]
+    response = TemplateResponse(request, "events/event_page.html", context)
+    if user.is_authenticated:
+        private(response)
+    return response
+
+
+def event_ics(request, pk):
+    """Every date of one event, to add to a calendar."""
+    page = get_object_or_404(EventPage.objects.live().public(), pk=pk)
+    dates = page.occurrences.select_related("event").order_by("start")
+    return ics_response(ical.build(dates, name=None), f"{page.slug}.ics")
+
+
+def public_signup(request, page, occurrence_id):
+    if not page.public_signup:
+        raise Http404
+    occurrence = get_object_or_404(page.occurrences.with_places(), pk=occurrence_id)
+    refusal = services.date_refusal(occurrence)
+    form = PublicSignUpForm(request.POST or None, max_guests=page.max_guests)
+    if request.method == "POST" and not refusal and form.is_valid():
+        try:
+            services.sign_up_public(
+                occurrence,
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                language=translation.get_language(),
+                guests=form.guests(),
+            )
+        except services.SignUpError as error:
+            form.add_error(None, str(error))
+        else:
+            context = page.get_context(request)
+            context.update(occurrence=occurrence, email=form.cleaned_data["email"])
+            return TemplateResponse(request, "events/public_signup_sent.html", context)
+    context = page.get_context(request)
+    context.update(occurrence=occurrence, form=form, refusal=refusal)
+    return TemplateResponse(request, "events/public_signup.html", context)
+
+
+# Participants (portal) --------------------------------------------------------------------
+
+
+def _next_url(request, fallback):
+    candidate = request.POST.get("next") or request.GET.get("next")
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return fallback
+
+
+@require_POST
+@login_required
+def sign_up(request, pk):
+    occurrence = get_object_or_404(EventOccurrence.objects.live().select_related("event"), pk=pk)
+    form = ParticipantSignUpForm(request.POST, max_guests=occurrence.event.max_guests)
+    back = _next_url(request, occurrence.event.url)
+    if not form.is_valid():
+        messages.error(request, _("Please choose how many guests you bring."))
+        return private(redirect(back))
+    try:
+        signup, created = services.sign_up(occurrence, request.user, guests=form.guests())
+    except services.SignUpError as error:
+        messages.error(request, str(error))
+        return private(redirect(back))
+    title = occurrence.event.title
+    if not created:
+        messages.info(request, _("You were already signed up for %(event)s.") % {"event": title})
+    elif signup.status == SignUp.Status.CONFIRMED:
+        messages.success(
+            request,
+            _("You have a place at %(event)s. We have emailed you the details.") % {"event": title},
+        )
+    else:
+        messages.success(
+            request,
+            _("%(event)s is full: you are number %(position)s on the waiting list.")
+            % {"event": title, "position": signup.waiting_position()},
+        )
+    return private(redirect(back))
+
+
+@require_POST
+@login_required
+def cancel(request, pk):
+    signup = get_object_or_404(
+        SignUp.objects.active().filter(user=request.user).select_related("occurrence__event"),
+        pk=pk,
+    )
+    back = _next_url(request, reverse("events:mine"))
+    try:
+        services.cancel_signup(signup)
+    except services.SignUpError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("You are no longer signed up for %(event)s.")
+            % {"event": signup.occurrence.event.title},
+        )
+    return private(redirect(back))
+
+
+@login_required
+@cache_control(private=True, no_store=True)
+def my_events(request):
+    user = request.user
+    signups = queries.my_signups(user)
+    open_dates = queries.open_for(user)
+    for occurrence in open_dates:
+        occurrence.form = ParticipantSignUpForm(
+            max_guests=occurrence.event.max_guests, auto_id=f"id_%s_{occurrence.pk}"
+        )
+    feed = CalendarFeed.objects.filter(user=user).first()
+    context = {
+        "base_template": _base_template(),
+        "signups": signups,
+        "past_signups": queries.my_past_signups(user),
+        "open_dates": open_dates,
+        "participant": services.participant_of(user),
+        "feed": feed,
+        "feed_url": (
+            request.build_absolute_uri(reverse("events:personal_feed", args=[feed.token]))
+            if feed
+            else None
+        ),
+    }
+    return TemplateResponse(request, "events/my_events.html", context)
+
+
+@require_POST
+@login_required
+def manage_feed(request):
+    action = request.POST.get("action")
+    CalendarFeed.objects.filter(user=request.user).delete()
+    if action == "create":
+        CalendarFeed.objects.create(user=request.user)
+        messages.success(request, _("Your private calendar address is ready."))
+    else:
+        messages.success(request, _("Your private calendar address no longer works."))
+    return private(redirect(reverse("events:mine") + "#calendar-feed"))
+
+
+def personal_feed(request, token):
+    feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
+    with translation.override(feed.user.preferred_language):
+        content = ical.build(queries.feed_dates(feed.user), name=_("My events"))
+    return private(ics_response(content, "my-events.ics", attachment=False))
+
+
+# Public sign-ups: the emailed links -------------------------------------------------------
+
+
+@cache_control(private=True, no_store=True)
+def public_confirm(request, token):
+    signup = get_object_or_404(
+        SignUp.objects.filter(user__isnull=True).select_related("occurrence__event"), token=token
+    )
+    error = None
+    if request.method == "POST" and signup.status == SignUp.Status.UNCONFIRMED:
+        try:
+            signup = services.confirm_public(signup)
+        except services.SignUpError as exc:
+            error = str(exc)
+    context = {
+        "signup": signup,
+        "occurrence": signup.occurrence,
+        "event": signup.occurrence.event,
+        "error": error,
+        "position": signup.waiting_position(),
+        "cancel_url": reverse("events:public_cancel", args=[signup.token]),
+    }
+    return TemplateResponse(request, "events/public_confirm.html", context)
+
+
+@cache_control(private=True, no_store=True)
+def public_cancel(request, token):
+    signup = get_object_or_404(
+        SignUp.objects.filter(user__isnull=True).select_related("occurrence__event"), token=token
+    )
+    error = None
+    if request.method == "POST" and signup.status != SignUp.Status.CANCELLED:
+        try:
+            services.cancel_signup(signup)
+        except services.SignUpError as exc:
+            error = str(exc)
+        signup.refresh_from_db()
+    context = {
+        "signup": signup,
+        "occurrence": signup.occurrence,
+        "event": signup.occurrence.event,
+        "error": error,
+    }
+    return TemplateResponse(request, "events/public_cancel.html", context)
