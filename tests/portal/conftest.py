@@ -67,3 +67,56 @@ def newcomer_client(client, pair):
 def host_client(client, pair):
     client.force_login(pair.host.user)
     return client
+
+
+def _publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def activity_ideas(home_page):
+    """Two live activity ideas (English and Danish titles) and one draft that must not show."""
+    from home.models import ActivityIdeaPage, ActivityIndexPage
+
+    index = _publish(
+        home_page,
+        ActivityIndexPage(
+            title_en="Activity ideas",
+            title_da="Idéer til aktiviteter",
+            slug_en="activities",
+            slug_da="aktiviteter",
+        ),
+    )
+    ideas = []
+    for english, danish, slug in [
+        ("Cooking together", "Lav mad sammen", "cooking"),
+        ("Conversation wheel", "Samtalehjulet", "wheel"),
+    ]:
+        ideas.append(
+            _publish(
+                index,
+                ActivityIdeaPage(
+                    title_en=english,
+                    title_da=danish,
+                    slug_en=slug,
+                    slug_da=slug,
+                    suits="Every pair",
+                    time_needed="Two hours",
+                    cost="Free",
+                ),
+            )
+        )
+    draft = ActivityIdeaPage(
+        title_en="Secret draft idea",
+        slug_en="draft",
+        slug_da="draft",
+        suits="-",
+        time_needed="-",
+        cost="-",
+        live=False,
+    )
+    index.add_child(instance=draft)
+    return ideas
