@@ -9,9 +9,10 @@ from django.utils import timezone
 from . import services
 from .models import CheckIn, Meeting, RematchRequest
 
-# Apps outside the portal whose records about a user belong in the export (event sign-ups).
-# Found generically through their foreign keys to the user model, if the app is installed.
-RELATED_APPS = ["events"]
+# Apps outside the portal whose records about a user belong in the export: event sign-ups and
+# calendar feeds ("events"), the login email addresses (allauth's "account"). Found generically
+# through their relations to the user model, so only installed apps ever appear.
+RELATED_APPS = ["events", "account"]
 SECRET_FIELD_NAMES = {"password", "token", "secret", "key"}
 USER_FIELDS = [
     "email",
@@ -79,8 +80,7 @@ def _related_records(user):
     records = {}
     for relation in user._meta.related_objects:
         model = relation.related_model
-        # Only models of installed apps appear among the relations; guard the list anyway.
-        if model._meta.app_label not in RELATED_APPS or not relation.many_to_one:
+        if model._meta.app_label not in RELATED_APPS:
             continue
         names = [
             field.name
