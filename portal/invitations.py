@@ -23,19 +23,22 @@ from .models import Participant
 
 
 def mark_email_verified(user):
-    """Make the user's address their verified, primary allauth EmailAddress (only that one)."""
-    address, _ = EmailAddress.objects.get_or_create(
-        user=user, email__iexact=user.email, defaults={"email": user.email}
+    """Make the user's address their one verified, primary allauth EmailAddress.
+
+    Participants' addresses are managed by coordinators (checked at the intake interview),
+    so an account keeps exactly one: a changed address replaces the old one.
+    """
+    addresses = EmailAddress.objects.filter(user=user)
+    address = (
+        addresses.filter(email__iexact=user.email).first()
+        or addresses.filter(primary=True).first()
+        or EmailAddress(user=user)
     )
-    changed = address.email != user.email or not address.verified or not address.primary
-    if changed:
-        address.email = user.email
-        address.verified = True
-        address.primary = True
-        address.save()
-    EmailAddress.objects.filter(user=user, primary=True).exclude(pk=address.pk).update(
-        primary=False
-    )
+    if address.pk:
+        addresses = addresses.exclude(pk=address.pk)
+    addresses.delete()
+    address.email, address.verified, address.primary = user.email, True, True
+    address.save()
     return address
 
 

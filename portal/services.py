@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -405,10 +405,7 @@ def request_rematch(match, participant, reason):
             _("You have already asked for a re-match. A coordinator will contact you.")
         )
     request = RematchRequest.objects.create(match=match, participant=participant, reason=reason)
-    try:
-        queue_path = reverse(REMATCH_QUEUE_URL_NAME)
-    except NoReverseMatch:  # pragma: no cover - admin hooks are always loaded in practice
-        queue_path = "/admin/"
+    queue_path = reverse(REMATCH_QUEUE_URL_NAME)
     send_email(
         "portal/email/rematch_requested",
         settings.COORDINATOR_EMAIL,

@@ -1,0 +1,205 @@
+"""Forms for the coordinators' admin screens. The rules themselves live in services.py."""
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.widgets import AdminDateInput
+
+from . import services
+from .invitations import create_participant_account, mark_email_verified
+from .models import MATCH_LENGTH_MONTHS, Match, Participant, add_months
+
+USER_FIELDS = ["email", "first_name", "last_name", "preferred_language"]
+
+
+class ParticipantAdminForm(WagtailAdminModelForm):
+    """A participant and their user account in one form (coordinators never see passwords)."""
+
+    email = forms.EmailField(
+        label=_("Email address"), help_text=_("The participant logs in with this address.")
+    )
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    preferred_language = forms.ChoiceField(
+        label=_("Preferred language"),
+        choices=settings.LANGUAGES,
+        help_text=_("The language of the portal and of every email sent to this person."),
+    )
+    send_invitation = forms.BooleanField(
+        label=_("Email an invitation to choose a password now"), required=False, initial=True
+    )
+
+    field_order = [*USER_FIELDS, "role", "phone"]
+
+    class Meta:
+        model = Participant
+        fields = [
+            "role",
+            "phone",
+            "languages",
+            "interests",
+            "professional_field",
+            "area",
+            "birth_year",
+            "bio",
+            "arrived_in_denmark",
+            "wanted_host_kind",
+            "offers_career_hosting",
+            "offers_culture_hosting",
+            "capacity",
+            "intake_notes",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            user = self.instance.user
+            for name in USER_FIELDS:
+                self.initial.setdefault(name, getattr(user, name))
+            del self.fields["send_invitation"]  # a separate "resend invitation" action exists
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        others = get_user_model().objects.filter(email__iexact=email)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.user_id)
+        if others.exists():
+            raise ValidationError(_("Another account already uses this email address."))
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        role = cleaned.get("role")
+        if role == Participant.Role.HOST and not (
+            cleaned.get("offers_career_hosting") or cleaned.get("offers_culture_hosting")
+        ):
+            self.add_error(
+                "offers_culture_hosting",
+                _("A host offers career hosting, culture hosting or both."),
+            )
+        if role == Participant.Role.NEWCOMER and not cleaned.get("wanted_host_kind"):
+            self.add_error("wanted_host_kind", _("Choose the kind of host the newcomer wants."))
+        return cleaned
+
+    @transaction.atomic
+    def save(self, commit=True):
+        data = {name: self.cleaned_data[name] for name in USER_FIELDS}
+        if self.instance.pk is None:
+            self.instance = create_participant_account(participant=self.instance, **data)
+            return self.instance
+        user = self.instance.user
+        email_changed = user.email != data["email"]
+        for name, value in data.items():
+            setattr(user, name, value)
+        user.save()
+        if email_changed:
+            mark_email_verified(user)  # the coordinator checked the new address
+        return super().save(commit=commit)
+
+
+def participant_choices(role):
+    return Participant.objects.filter(role=role).select_related("user")
+
+
+class MatchCreateForm(WagtailAdminModelForm):
+    notify = forms.BooleanField(
+        label=_("Email both participants about the match now"), required=False, initial=True
+    )
+
+    class Meta:
+        model = Match
+        fields = ["newcomer", "host", "kind", "start_date", "end_date"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["newcomer"].queryset = participant_choices(Participant.Role.NEWCOMER)
+        self.fields["host"].queryset = participant_choices(Participant.Role.HOST)
+
+    def clean(self):
+        cleaned = super().clean()
+        newcomer, host, kind = cleaned.get("newcomer"), cleaned.get("host"), cleaned.get("kind")
+        start = cleaned.get("start_date")
+        if newcomer and host and kind and start:
+            end = cleaned.get("end_date") or add_months(start, MATCH_LENGTH_MONTHS)
+            try:
+                services.validate_match(newcomer, host, kind, start, end)
+            except ValidationError as error:
+                self.add_error(None, error)
+        return cleaned
+
+    def save(self, commit=True):
+        data = self.cleaned_data
+        self.instance = services.create_match(
+            data["newcomer"],
+            data["host"],
+            data["kind"],
+            start_date=data["start_date"],
+            end_date=data.get("end_date"),
+            notify=data.get("notify", False),
+        )
+        return self.instance
+
+
+class MatchEditForm(WagtailAdminModelForm):
+    """Only the dates change; a different pair or kind is a new match."""
+
+    class Meta:
+        model = Match
+        fields = ["start_date", "end_date"]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end <= start:
+            self.add_error("end_date", _("The end date must be after the start date."))
+        if start and not end:
+            cleaned["end_date"] = add_months(start, MATCH_LENGTH_MONTHS)
+            self.instance.end_date = cleaned["end_date"]
+        return cleaned
+
+
+class EndMatchForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("How did the match end?"),
+        choices=[
+            (Match.Status.COMPLETED, _("Completed: the pair finished the programme")),
+            (Match.Status.ENDED_EARLY, _("Ended early")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    ended_on = forms.DateField(
+        label=_("Ended on"), widget=AdminDateInput, initial=timezone.localdate
+    )
+    end_reason = forms.CharField(
+        label=_("Reason (for coordinators only)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Required when a match ends early. Not shown to the participants."),
+    )
+    notify = forms.BooleanField(
+        label=_("Email both participants that the match has ended"), required=False, initial=True
+    )
+
+
+class ResolveRematchForm(forms.Form):
+    KEEP = "keep"
+    END = "end"
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            (KEEP, _("Keep the match")),
+            (END, _("End the match early so the participant can be re-matched")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Note to the participant"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Included in the email to the participant who asked, and shown in the portal."),
+    )
