@@ -5,12 +5,20 @@ import datetime
 import itertools
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from events.models import EVENT_TIME_ZONE, EventCalendarPage, EventPage
 from tests.factories import HostFactory, NewcomerFactory, UserFactory
 
 _slugs = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def english_to_begin_with():
+    """Each test starts in English: a request in Danish leaves Danish active in the thread."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 def local(year, month, day, hour=0, minute=0):
