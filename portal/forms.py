@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -50,6 +51,12 @@ class MeetingForm(forms.ModelForm):
         model = Meeting
         fields = ["date", "duration_minutes", "activities", "note", "activity_idea"]
         labels = {"date": _("Date of the meeting"), "note": _("Note (optional)")}
+        error_messages = {
+            "date": {
+                "required": _("Enter the date you met."),
+                "invalid": _("Enter the date you met, for example 2025-03-14."),
+            }
+        }
         help_texts = {"note": _("What you talked about or want to remember. Your partner sees it.")}
         widgets = {"date": DateInput(), "note": forms.Textarea(attrs={"rows": 4})}
 
@@ -57,6 +64,8 @@ class MeetingForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.match = match
         self.instance.author = author
+        if self.instance.pk is None:
+            self.initial.setdefault("date", timezone.localdate())
         self.fields["activity_idea"].queryset = (
             ActivityIdeaPage.objects.live().public().order_by("path")
         )

@@ -14,9 +14,9 @@ MAX_IMPORTANCE = 5
 WIDTH = 520
 HEIGHT = 380
 RADIUS = 120
-LABEL_GAP = 14
+LABEL_GAP = 12
 LABEL_LINE_CHARS = 15
-LABEL_LINE_HEIGHT = 15
+LABEL_LINE_HEIGHT = 17
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,10 @@ class WheelChart:
     @property
     def has_data(self):
         return any(spoke.value is not None for spoke in self.spokes)
+
+    @property
+    def line_height(self):
+        return LABEL_LINE_HEIGHT
 
     @property
     def view_box(self):

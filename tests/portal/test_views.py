@@ -214,6 +214,16 @@ def test_bad_meeting_input_keeps_what_was_typed(newcomer_client, pair, field, va
     assert Meeting.objects.count() == 1
 
 
+def test_a_new_meeting_starts_from_today_and_needs_a_date(newcomer_client, pair):
+    html = newcomer_client.get(add_url(pair)).content.decode()
+    assert f'<input type="date" name="date" value="{TODAY().isoformat()}"' in html
+    response = newcomer_client.post(
+        add_url(pair), {"date": "", "duration_minutes": "60", "activities": ["coffee"]}
+    )
+    assert "Enter the date you met." in text(response)
+    assert Meeting.objects.count() == 1
+
+
 def test_a_date_after_the_planned_end_is_refused(client):
     # The coordinator has not closed the match yet, but its six months are over.
     match = make_pair(days_ago=200)
