@@ -5,14 +5,16 @@ Every portal view is wrapped so that
 - a logged-in user without a participant profile (an editor, a coordinator) gets a friendly
   page explaining that the portal is for participants, with status 403;
 - the participant is available as ``request.participant`` for the view's querysets;
-- every response, including the redirect and the refusal, says ``Cache-Control: private,
+- every response, including the redirect, the refusal and a 404, says ``Cache-Control: private,
   no-store`` so that personal data never lands in a shared or browser cache.
 """
 
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from django.shortcuts import render
+from django.urls import get_resolver
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from portal import services
@@ -37,7 +39,12 @@ def participant_required(view_func):
                 response = render(request, "portal/not_a_participant.html", status=403)
             else:
                 request.participant = participant
-                response = view_func(request, *args, **kwargs)
+                try:
+                    response = view_func(request, *args, **kwargs)
+                except Http404 as exception:
+                    # Render the site's 404 here so it carries the same headers.
+                    handler = get_resolver().resolve_error_handler(404)
+                    response = handler(request, exception)
         return private_no_store(response)
 
     return wrapper

@@ -101,7 +101,10 @@ def test_another_participant_gets_404_for_every_url_with_an_id(client, pair, oth
     assert client.get(own).status_code == 200, own
     # ...but the first pair's ids are simply not found, for reading and for writing.
     target = fill(url, pair)
-    assert client.get(target).status_code == 404, target
+    response = client.get(target)
+    assert response.status_code == 404, target
+    assert "no-store" in response["Cache-Control"]
+    assert "Page not found" in response.content.decode()
     if url in POST_URLS:
         assert client.post(target, {"reason": "x", "duration_minutes": "60"}).status_code == 404
         assert RematchRequest.objects.count() == 0
