@@ -12,6 +12,7 @@ from django.utils.module_loading import import_string
 # Each app contributes one builder; later builders may use what earlier ones made.
 BUILDERS = [
     "home.demo.build",
+    "portal.demo.build",
 ]
 
 
