@@ -305,6 +305,8 @@ def build_rematch_request(participants, matches, stdout):
         request.resolved_at = request.resolved_by = None
         request.resolution_note = ""
         request.save()
+    asked = _at(timezone.localdate() - datetime.timedelta(days=2))
+    RematchRequest.objects.filter(pk=request.pk).update(created_at=asked)
     stdout.write(f"  open re-match request from {email}")
 
 

@@ -220,3 +220,23 @@ def test_logout_page_asks_and_logs_out(client, newcomer):
     response = client.post("/accounts/logout/")
     assert response.status_code == 302
     assert client.get("/").wsgi_request.user.is_anonymous
+
+
+def test_allauths_own_pages_get_the_site_chrome_and_labelled_fields(client, newcomer):
+    client.force_login(newcomer.user)
+    html = client.get("/da/accounts/password/change/").content.decode()
+    assert '<html lang="da">' in html
+    assert 'class="skip-link"' in html
+    assert '<label for="id_oldpassword">' in html
+    assert '<label for="id_password1">' in html
+    response = client.post(
+        "/accounts/password/change/",
+        {
+            "oldpassword": "wrong",
+            "password1": "Nyt kodeord 2025!",
+            "password2": "Nyt kodeord 2025!",
+        },
+    )
+    html = response.content.decode()
+    assert 'class="error-summary" role="alert"' in html
+    assert 'aria-invalid="true"' in html
