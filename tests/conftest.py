@@ -22,6 +22,25 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Keep a copy of what the migrations put in the test database (Wagtail's root page, the
+    Editors and Coordinators groups and their permissions), so that transactional tests with
+    ``serialized_rollback=True`` get it back after each flush.
+
+    Django keeps that copy on the connection object, but connection objects are per context,
+    and Playwright's sync API runs the tests in a context of its own, where a fresh connection
+    object has no copy. Keeping it on the connection class makes every connection see it."""
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if not contents:
+                contents = connection.creation.serialize_db_to_string()
+            type(connection)._test_serialized_contents = contents
+
+
 @pytest.fixture
 def home_page(db):
     """A live home page as the root of the default site, in English and Danish."""
