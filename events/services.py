@@ -143,7 +143,8 @@ def sign_up(occurrence, user, guests=0, now=None, notify=True):
             language=user.preferred_language,
             guests=guests,
             status=_place_or_queue(occurrence, 1 + guests),
-            queued_at=now,
+            # Taken under the lock, so the waiting list's order is the order of decisions.
+            queued_at=timezone.now(),
         )
         if notify:
             transaction.on_commit(lambda: notify_place_or_queue(signup))
@@ -198,7 +199,7 @@ def confirm_public(signup, now=None):
         if refusal:
             raise SignUpError(refusal)
         signup.status = _place_or_queue(occurrence, signup.places)
-        signup.queued_at = now
+        signup.queued_at = timezone.now()
         signup.save(update_fields=["status", "queued_at"])
         transaction.on_commit(lambda: notify_place_or_queue(signup))
     return signup
