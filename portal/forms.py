@@ -170,6 +170,10 @@ class NewcomerProfileForm(ParticipantProfileForm):
         widgets = {**ParticipantProfileForm.Meta.widgets, "arrived_in_denmark": DateInput()}
         labels = {"wanted_host_kind": _("Kind of host you would like")}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wanted_host_kind"].choices = [("", _("No preference")), *HostKind.choices]
+
 
 class HostProfileForm(ParticipantProfileForm):
     offered_kinds = forms.MultipleChoiceField(
