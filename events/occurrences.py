@@ -18,7 +18,7 @@ def sync_occurrences(page, now=None):
     """Create, move and remove the page's dates. Returns its upcoming dates."""
     now = now or timezone.now()
     duration = page.end - page.start
-    starts = page.occurrence_starts()
+    starts = page.occurrence_starts() or [page.start]
     existing = list(page.occurrences.order_by("start"))
 
     if not page.is_recurring and len(existing) == 1:

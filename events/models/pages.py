@@ -220,13 +220,20 @@ class EventPage(RoutablePageMixin, BasePage):
         self.recurrence = split_rule(self.recurrence)
         if self.recurrence and self.start:
             try:
-                expand_rule(self.recurrence, self.start)
+                starts = expand_rule(self.recurrence, self.start)
             except ValidationError as error:
                 errors["recurrence"] = error.messages
             except (ValueError, TypeError) as error:
                 errors["recurrence"] = _("This is not a rule we can read: %(error)s") % {
                     "error": error
                 }
+            else:
+                if not starts or starts[0] != self.start:
+                    errors["recurrence"] = _(
+                        "The start above must be the first date of the series, and the rule "
+                        "must give it. For example, for the first Tuesday of each month, "
+                        "start on a first Tuesday."
+                    )
         if self.signup_mode == SignUpMode.PUBLIC and self.audience != Audience.EVERYONE:
             errors["signup_mode"] = _(
                 "Public sign-up is only possible when the event is for everyone."

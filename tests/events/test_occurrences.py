@@ -75,6 +75,15 @@ def test_an_unreadable_rule_is_refused():
     assert errors["recurrence"][0].startswith("This is not a rule we can read")
 
 
+def test_the_start_must_be_the_first_date_of_the_series():
+    errors = page_errors(
+        start=local(2027, 1, 4, 17),
+        end=local(2027, 1, 4, 19),
+        recurrence="FREQ=MONTHLY;BYDAY=1TU;COUNT=3",
+    )
+    assert errors["recurrence"][0].startswith("The start above must be the first date")
+
+
 def test_end_before_start_is_refused():
     errors = page_errors(end=local(2027, 1, 5, 16))
     assert errors["end"] == ["The event must end after it starts."]

@@ -9,7 +9,7 @@ from django.utils import timezone
 from events import services
 from events.models import Audience, EventOccurrence, SignUp, SignUpMode
 
-from .conftest import days_from_now
+from .conftest import days_from_now, local
 
 pytestmark = pytest.mark.django_db
 
@@ -279,7 +279,9 @@ def test_cancelling_an_event_cancels_every_upcoming_date(
 
 
 def test_each_date_of_a_recurring_event_has_its_own_sign_ups(make_event, make_newcomer):
-    event = make_event(capacity=1, recurrence="FREQ=MONTHLY;BYDAY=1TU;COUNT=3")
+    event = make_event(
+        capacity=1, start=local(2030, 1, 1, 17), recurrence="FREQ=MONTHLY;BYDAY=1TU;COUNT=3"
+    )
     first, second, third = event.occurrences.order_by("start")
     a = make_newcomer(email="a@example.com")
     b = make_newcomer(email="b@example.com")
