@@ -13,6 +13,7 @@ from django.utils.module_loading import import_string
 BUILDERS = [
     "home.demo.build",
     "portal.demo.build",
+    "events.demo.build",
 ]
 
 
