@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import select_template
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -31,11 +30,6 @@ from .models import (
 )
 
 PER_PAGE = 30
-
-
-def _base_template():
-    """The portal's layout when the portal provides one, the site's otherwise."""
-    return select_template(["portal/base.html", "base.html"])
 
 
 def private(response):
@@ -326,7 +320,7 @@ def my_events(request):
         )
     feed = CalendarFeed.objects.filter(user=user).first()
     context = {
-        "base_template": _base_template(),
+        "section": "events",  # highlights "My events" in the portal's navigation
         "signups": signups,
         "past_signups": queries.my_past_signups(user),
         "open_dates": open_dates,
