@@ -17,6 +17,8 @@ ROLE_AUDIENCES = {
 
 def calendar_dates(calendar_page):
     """Every date of the live events under the calendar, with places taken and waiting."""
+    if not calendar_page.path:  # an unsaved page being previewed
+        return EventOccurrence.objects.none().with_places()
     return (
         EventOccurrence.objects.live()
         .filter(event__path__startswith=calendar_page.path)

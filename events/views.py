@@ -52,15 +52,16 @@ def _calendar_context(request, page, view):
     filters = form.filters() if request.GET else {"category": "", "audience": ""}
     query = urlencode({k: v for k, v in filters.items() if v})
     today = timezone.localdate(timezone=EVENT_TIME_ZONE)
+    base = page.url or ""  # None while a new page is previewed
     context = page.get_context(request)
     context.update(
         view=view,
         filter_form=form if request.GET else CalendarFilterForm(),
         filters=filters,
         filter_query=query,
-        list_url=page.url + page.reverse_subpage("upcoming_view"),
-        month_url=page.url + page.reverse_subpage("month", args=[today.year, today.month]),
-        archive_url=page.url + page.reverse_subpage("archive"),
+        list_url=base + page.reverse_subpage("upcoming_view"),
+        month_url=base + page.reverse_subpage("month", args=[today.year, today.month]),
+        archive_url=base + page.reverse_subpage("archive"),
         feed_url=request.build_absolute_uri(reverse("events:feed")),
     )
     return context, filters
@@ -110,6 +111,7 @@ def calendar_month(request, page, year, month):
     following = first + datetime.timedelta(days=32)
     today = timezone.localdate(timezone=EVENT_TIME_ZONE)
     query = context["filter_query"]
+    base = page.url or ""
     context.update(
         month=first,
         weeks=[
@@ -130,10 +132,10 @@ def calendar_month(request, page, year, month):
         ],
         event_count=sum(len(items) for items in by_day.values()),
         previous_url=_with_query(
-            page.url + page.reverse_subpage("month", args=[previous.year, previous.month]), query
+            base + page.reverse_subpage("month", args=[previous.year, previous.month]), query
         ),
         next_url=_with_query(
-            page.url + page.reverse_subpage("month", args=[following.year, following.month]),
+            base + page.reverse_subpage("month", args=[following.year, following.month]),
             query,
         ),
         previous_month=previous.replace(day=1),
@@ -161,18 +163,35 @@ def calendar_feed(request):
 # The event page ---------------------------------------------------------------------------
 
 
+def preview_dates(page, now):
+    """The dates the editor's draft describes, unsaved, for the admin's preview."""
+    dates = []
+    for start in page.occurrence_starts():
+        occurrence = EventOccurrence(event=page, start=start, end=start + page.duration)
+        occurrence.places_taken = occurrence.waiting_count = 0
+        if occurrence.end >= now:
+            dates.append(occurrence)
+    return dates
+
+
 def event_detail(request, page):
     now = timezone.now()
-    dates = list(
-        page.occurrences.upcoming(now).with_places().select_related("event").order_by("start")
-    )
     past_dates = []
-    if not dates:
-        past_dates = list(
-            page.occurrences.past(now).with_places().select_related("event").order_by("-start")[:1]
+    if getattr(request, "is_preview", False):
+        dates = preview_dates(page, now)
+    else:
+        dates = list(
+            page.occurrences.upcoming(now).with_places().select_related("event").order_by("start")
         )
+        if not dates:
+            past_dates = list(
+                page.occurrences.past(now)
+                .with_places()
+                .select_related("event")
+                .order_by("-start")[:1]
+            )
     user = request.user
-    mine = queries.user_signups_by_date(user, [d.pk for d in dates])
+    mine = queries.user_signups_by_date(user, [d.pk for d in dates if d.pk])
     participant = services.participant_of(user)
     audience_refusal = services.audience_refusal(page, user) if participant else None
     rows = []
@@ -183,6 +202,9 @@ def event_detail(request, page):
             "signup": signup,
             "refusal": services.date_refusal(occurrence, now),
         }
+        if occurrence.pk is None:  # a preview: show the dates, no forms
+            rows.append(row)
+            continue
         if participant and not signup and not row["refusal"] and not audience_refusal:
             row["form"] = ParticipantSignUpForm(
                 max_guests=page.max_guests, auto_id=f"id_%s_{occurrence.pk}"
@@ -198,7 +220,7 @@ def event_detail(request, page):
         past_dates=past_dates,
         participant=participant,
         audience_refusal=audience_refusal,
-        ics_url=reverse("events:event_ics", args=[page.pk]),
+        ics_url=reverse("events:event_ics", args=[page.pk]) if page.pk else "",
         calendar_page=page.get_parent(),
     )
     single = rows[0] if len(rows) == 1 else None

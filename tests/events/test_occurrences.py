@@ -148,3 +148,31 @@ def test_a_series_entered_afterwards_gets_its_past_dates_which_are_then_kept(mak
     event.recurrence = "FREQ=WEEKLY;COUNT=1"
     event.save_revision().publish()
     assert event.occurrences.count() == 2
+
+
+def test_the_preview_shows_the_dates_the_draft_rule_gives(make_event, calendar_page):
+    event = make_event(title_en="Welcome meeting", start=local(2030, 1, 1, 17))
+    event.recurrence = "FREQ=MONTHLY;BYDAY=1TU;COUNT=3"  # edited, not yet published
+    response = event.make_preview_request()
+    assert response.status_code == 200
+    html = response.render().content.decode()
+    assert "3 dates, see below" in html
+    assert "Tuesday 5 February 2030" in html
+    assert event.occurrences.count() == 1  # nothing is saved by a preview
+
+
+def test_a_new_unsaved_event_and_calendar_can_be_previewed(calendar_page, home_page):
+    from events.models import EventCalendarPage
+
+    draft = EventPage(
+        title="Draft picnic",
+        slug="draft-picnic",
+        venue_name="Park",
+        venue_address="Street 1",
+        start=local(2030, 6, 1, 12),
+        end=local(2030, 6, 1, 14),
+    )
+    draft.set_url_path(calendar_page)
+    assert "Saturday 1 June 2030" in draft.make_preview_request().render().content.decode()
+    new_calendar = EventCalendarPage(title="Calendar", slug="calendar")
+    assert new_calendar.make_preview_request().status_code == 200
