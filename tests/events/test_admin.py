@@ -44,6 +44,7 @@ def full_date(make_event, newcomer, danish_newcomer, make_newcomer):
 
 def test_a_coordinator_sees_the_dates_with_places_and_waiting_list(client, coordinator, full_date):
     client.force_login(coordinator)
+    assert "Event sign-ups" in client.get(reverse("wagtailadmin_home")).content.decode()
     response = client.get(reverse("event_dates:index"))
     assert response.status_code == 200
     html = response.content.decode()
