@@ -18,10 +18,19 @@ def language_alternates(context):
     page = context.get("page")
     current = translation.get_language()
     alternates = []
+    suffix = ""
+    if isinstance(page, Page) and page.pk:
+        # A routable page's sub-view (say /events/month/2026/11/) keeps its route, and any
+        # view keeps its query (filters), in the other language.
+        page_url = page.get_url(request=request) or ""
+        if page_url and request.path.startswith(page_url):
+            suffix = request.path[len(page_url) :]
+        if request.META.get("QUERY_STRING"):
+            suffix += "?" + request.META["QUERY_STRING"]
     for code, _name in settings.LANGUAGES:
         if isinstance(page, Page) and page.pk:
             with translation.override(code):
-                url = page.get_url(request=request)
+                url = (page.get_url(request=request) or "") + suffix
         else:
             # translate_url resolves the path in the language being read, then reverses it.
             url = translate_url(request.get_full_path(), code)
