@@ -17,7 +17,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import F, Max, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -481,7 +481,8 @@ def followup_overview(today=None):
             active.filter(start_date__lte=quiet_since)
             .annotate(last_meeting=Max("meetings__date"))
             .filter(Q(last_meeting__isnull=True) | Q(last_meeting__lt=quiet_since))
-            .order_by("last_meeting", "start_date", "pk")
+            # Never met first, then the longest silence; NULLs sort differently per database.
+            .order_by(F("last_meeting").asc(nulls_first=True), "start_date", "pk")
         ),
         attention_check_ins=list(
             CheckIn.objects.filter(followed_up_at__isnull=True)
