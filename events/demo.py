@@ -441,12 +441,12 @@ def build_calendar(stdout):
     page = EventCalendarPage.objects.child_of(home).first()
     if page is None:
         page = EventCalendarPage(
-            title_en="Events", title_da="Arrangementer", slug_en="events", slug_da="arrangementer"
+            title_en="Events", title_da="Arrangementer", slug_en="calendar", slug_da="arrangementer"
         )
         home.add_child(instance=page)
         page.refresh_from_db()
     page.title_en, page.title_da = "Events", "Arrangementer"
-    page.slug_en, page.slug_da = "events", "arrangementer"
+    page.slug_en, page.slug_da = "calendar", "arrangementer"
     page.intro_en = (
         "Shared events for newcomers and hosts: welcome meetings, courses, workshops and "
         "social activities. Sign up from the event's page or from the portal."

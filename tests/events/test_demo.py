@@ -35,7 +35,7 @@ def test_the_demo_calendar(client, mailoutbox):
     assert calendar.live and calendar.show_in_menus
     with translation.override("da"):
         assert calendar.get_url() == "/da/arrangementer/"
-    assert calendar.get_url() == "/events/"
+    assert calendar.get_url() == "/calendar/"
 
     now = timezone.now()
     upcoming = EventPage.objects.live().filter(occurrences__end__gte=now).distinct()
@@ -74,7 +74,7 @@ def test_the_demo_calendar(client, mailoutbox):
     assert EventOccurrence.objects.past().filter(signups__attended=True).exists()
     assert mailoutbox == []  # the demo emails nobody
 
-    page = client.get("/events/")
+    page = client.get("/calendar/")
     assert page.status_code == 200
     assert "Monthly welcome meeting" in page.content.decode()
 
