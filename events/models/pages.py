@@ -6,6 +6,7 @@ database). A recurring event is one page with an RFC 5545 rule; its dates are ge
 """
 
 import datetime
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
@@ -263,8 +264,6 @@ class EventPage(RoutablePageMixin, BasePage):
     def map_link(self):
         if self.map_url:
             return self.map_url
-        from urllib.parse import urlencode
-
         return "https://www.openstreetmap.org/search?" + urlencode({"query": self.venue_address})
 
     def signup_deadline_for(self, start):

@@ -76,9 +76,6 @@ class EventOccurrence(models.Model):
     def signup_deadline(self):
         return self.event.signup_deadline_for(self.start)
 
-    def is_past(self, now=None):
-        return self.end < (now or timezone.now())
-
     def signup_open(self, now=None):
         now = now or timezone.now()
         return (
@@ -128,9 +125,6 @@ class PublicRecipient:
 class SignUpQuerySet(models.QuerySet):
     def active(self):
         return self.exclude(status=SignUp.Status.CANCELLED)
-
-    def with_place(self):
-        return self.filter(status=SignUp.Status.CONFIRMED)
 
     def waiting(self):
         return self.filter(status=SignUp.Status.WAITING).order_by("queued_at", "pk")
