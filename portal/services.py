@@ -236,22 +236,23 @@ def suggested_next_step(participant, match, today=None):
     if not match.is_active:
         return _("Your match has ended. Thank you for taking part in the host programme!")
     today = today or timezone.localdate()
-    partner = match.partner_of(participant).user.first_name or match.partner_of(participant)
+    partner = match.partner_of(participant)
+    name = partner.user.first_name or str(partner)
     if checkin_due(participant, match, today):
         return _("Answer a short check-in: tell us how the match is going.")
     progress = match_progress(match, today)
     if progress.meetings_logged == 0:
         return _(
             "Agree on a first meeting with %(partner)s – a coffee or a walk is a good start."
-        ) % {"partner": partner}
+        ) % {"partner": name}
     if progress.days_left <= ENDING_WITHIN_DAYS:
         return _(
             "Your match ends soon: plan a last meeting with %(partner)s and talk about "
             "staying in touch."
-        ) % {"partner": partner}
+        ) % {"partner": name}
     if not progress.on_track:
         return _("It has been a while: suggest a date for your next meeting to %(partner)s.") % {
-            "partner": partner
+            "partner": name
         }
     return _("Log each meeting after you meet, and pick an activity idea for the next one.")
 
@@ -286,18 +287,10 @@ def coordinator_language():
     return user.preferred_language if user else "en"
 
 
-def _notify_match_created(match):
+def _notify_pair(match, template_name):
+    """Email both people of a match, each in their language, naming the other as partner."""
     for participant, partner in ((match.newcomer, match.host), (match.host, match.newcomer)):
-        _email_participant(
-            participant, "portal/email/match_created", {"match": match, "partner": partner}
-        )
-
-
-def _notify_match_ended(match):
-    for participant, partner in ((match.newcomer, match.host), (match.host, match.newcomer)):
-        _email_participant(
-            participant, "portal/email/match_ended", {"match": match, "partner": partner}
-        )
+        _email_participant(participant, template_name, {"match": match, "partner": partner})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -359,7 +352,7 @@ def create_match(newcomer, host, kind, start_date=None, end_date=None, notify=Tr
             newcomer=newcomer, host=host, kind=kind, start_date=start_date, end_date=end_date
         )
     if notify:
-        _notify_match_created(match)
+        _notify_pair(match, "portal/email/match_created")
     return match
 
 
@@ -382,7 +375,7 @@ def end_match(match, status, reason="", ended_on=None, notify=True):
     match.end_reason = reason or ""
     match.save(update_fields=["status", "ended_on", "end_reason"])
     if notify:
-        _notify_match_ended(match)
+        _notify_pair(match, "portal/email/match_ended")
     return match
 
 
