@@ -125,9 +125,9 @@ class MatchCreateForm(WagtailAdminModelForm):
         newcomer, host, kind = cleaned.get("newcomer"), cleaned.get("host"), cleaned.get("kind")
         start = cleaned.get("start_date")
         if newcomer and host and kind and start:
-            end = cleaned.get("end_date") or add_months(start, MATCH_LENGTH_MONTHS)
             try:
-                services.validate_match(newcomer, host, kind, start, end)
+                # An empty end date is fine: create_match gives the default six months.
+                services.validate_match(newcomer, host, kind, start, cleaned.get("end_date"))
             except ValidationError as error:
                 self.add_error(None, error)
         return cleaned
