@@ -174,3 +174,17 @@ def test_refuses_without_permission_and_creates_nothing(db, settings):
     assert Page.objects.count() == pages_before
     assert not HomePage.objects.exists()
     assert not get_user_model().objects.exists()
+
+
+def test_running_again_adds_no_revision_to_unchanged_pages(demo):
+    newcomer = ContentPage.objects.get(slug_en="join-as-a-newcomer")
+    newcomer.intro_da = "Ændret af en redaktør"
+    newcomer.save_revision().publish()
+    pages = Page.objects.type(*HOME_PAGE_TYPES)
+    before = dict(pages.values_list("pk", "latest_revision_id"))
+
+    load_demo()
+
+    after = dict(pages.values_list("pk", "latest_revision_id"))
+    changed = [pk for pk in after if after[pk] != before[pk]]
+    assert changed == [newcomer.pk]
