@@ -177,14 +177,14 @@ def home_body(p):
             ("Two kinds of host", "To slags værter"),
             [
                 card(
-                    ("Career host", "Karrierevært"),
+                    ("Career host", "Erhvervsvært"),
                     (
                         "<p>For you who want to find your way into the Danish job market. A "
                         "career host can show you their workplace, explain how people work "
                         "together in Danish workplaces, give feedback on your CV and "
                         "applications, and introduce you to people in your field.</p>",
                         "<p>Til dig, der gerne vil ind på det danske arbejdsmarked. En "
-                        "karrierevært kan vise dig sin arbejdsplads, forklare hvordan man "
+                        "erhvervsvært kan vise dig sin arbejdsplads, forklare hvordan man "
                         "arbejder sammen på en dansk arbejdsplads, give dig feedback på CV og "
                         "ansøgninger og præsentere dig for folk i din branche.</p>",
                     ),
@@ -397,7 +397,7 @@ def newcomer_body(p):
                     ("Your host", "Din vært"),
                     (
                         "A career host or a culture host, matched on what you have in common",
-                        "En karrierevært eller en kulturvært, matchet ud fra det, I har til fælles",
+                        "En erhvervsvært eller en kulturvært, matchet ud fra det, I har til fælles",
                     ),
                 ),
                 (
@@ -427,7 +427,7 @@ def newcomer_body(p):
                 "Værten er hverken sagsbehandler eller jobformidler, men en venlig lokal, som "
                 "ved, hvordan tingene fungerer her. En vært kan ikke love dig et job, men mange "
                 "deltagere oplever, at gode råd og nye kontakter gør en stor forskel.</p>"
-                "<p>Med en <strong>karrierevært</strong> er fokus på arbejdslivet: det danske "
+                "<p>Med en <strong>erhvervsvært</strong> er fokus på arbejdslivet: det danske "
                 "arbejdsmarked, kulturen på arbejdspladsen, dit CV og dine ansøgninger og at "
                 "opbygge et netværk. Med en <strong>kulturvært</strong> er fokus på hverdagen: "
                 "danske normer, sprogtræning, kultur og fritid – tit gennem ting, I laver "
@@ -516,7 +516,7 @@ def host_body(p):
                     ("Your role", "Din rolle"),
                     (
                         "A friendly local guide, as a career host or a culture host",
-                        "En venlig lokal guide – som karrierevært eller kulturvært",
+                        "En venlig lokal guide – som erhvervsvært eller kulturvært",
                     ),
                 ),
                 (
@@ -555,7 +555,7 @@ def host_body(p):
                 ),
             ],
         ),
-        heading(("Career host or culture host?", "Karrierevært eller kulturvært?")),
+        heading(("Career host or culture host?", "Erhvervsvært eller kulturvært?")),
         paragraph(
             (
                 "<p><strong>As a career host</strong> you share what you know about working life. "
@@ -566,7 +566,7 @@ def host_body(p):
                 "life. You might practise Danish together, talk about how Danes “typically” are, "
                 "and use shared activities – a walk, a museum, a football match – as the setting "
                 "for your meetings.</p>",
-                "<p><strong>Som karrierevært</strong> deler du ud af din viden om arbejdslivet. Du "
+                "<p><strong>Som erhvervsvært</strong> deler du ud af din viden om arbejdslivet. Du "
                 "kan fx vise din nytilkomne rundt på din arbejdsplads, fortælle om dansk "
                 "arbejdspladskultur, gennemgå et CV målrettet din branche og åbne en dør eller to "
                 "i dit netværk.</p>"
@@ -1289,7 +1289,7 @@ def faq_body(p):
                     link(p["results"], "See the results"),
                 ),
                 format_html(
-                    "<p>En karrierevært kan hjælpe dig med at forstå arbejdsmarkedet, skærpe dit "
+                    "<p>En erhvervsvært kan hjælpe dig med at forstå arbejdsmarkedet, skærpe dit "
                     "CV og dine ansøgninger og møde folk i din branche. Ingen vært kan love dig "
                     "et job, men omkring halvdelen af de nytilkomne i vores evaluering var i job, "
                     "uddannelse, praktik eller løntilskud under eller efter programmet. {}.</p>",
@@ -1316,7 +1316,7 @@ def faq_body(p):
                 "and be curious about other people. Career hosts draw on their own working life "
                 "and network. Everyone takes a host course before the first match.</p>",
                 "<p>Nej. Du skal kende hverdagen i Danmark, have lidt tid til overs og være "
-                "nysgerrig på andre mennesker. Karriereværter trækker på deres eget arbejdsliv og "
+                "nysgerrig på andre mennesker. Erhvervsværter trækker på deres eget arbejdsliv og "
                 "netværk. Alle deltager i et værtskursus før det første match.</p>",
             ),
         ),
