@@ -6,13 +6,10 @@ from itertools import groupby
 
 from django.utils import timezone
 
-from .models import EVENT_TIME_ZONE, Audience, EventOccurrence, SignUp
-from .services import participant_of, waiting_positions
+from portal.services import participant_for
 
-ROLE_AUDIENCES = {
-    "newcomer": [Audience.EVERYONE, Audience.NEWCOMERS],
-    "host": [Audience.EVERYONE, Audience.HOSTS],
-}
+from .models import EVENT_TIME_ZONE, EventOccurrence, SignUp, SignUpMode
+from .services import AUDIENCE_ROLES, waiting_positions
 
 
 def calendar_dates(calendar_page):
@@ -54,35 +51,38 @@ def local_day_bounds(first_day, last_day):
     return start, end
 
 
-def user_signups_by_date(user, occurrence_ids):
-    """The user's active sign-ups for these dates, keyed by date id, with the waiting list
-    position set as ``position``."""
-    if not user.is_authenticated:
-        return {}
-    signups = list(
-        SignUp.objects.active().filter(user=user, occurrence_id__in=list(occurrence_ids))
-    )
-    positions = waiting_positions(s.occurrence_id for s in signups if s.status == "waiting")
-    for signup in signups:
-        signup.position = positions.get(signup.pk)
-    return {signup.occurrence_id: signup for signup in signups}
-
-
-def my_signups(user, now=None):
-    """The user's sign-ups for dates not yet over, soonest first, with waiting positions."""
-    now = now or timezone.now()
-    signups = list(
-        SignUp.objects.active()
-        .filter(user=user, occurrence__end__gte=now, occurrence__event__live=True)
-        .select_related("occurrence__event")
-        .order_by("occurrence__start", "pk")
-    )
+def _with_positions(signups):
+    """Set ``position`` (in the waiting list, or ``None``) on each sign-up, in one query."""
     positions = waiting_positions(
         {s.occurrence_id for s in signups if s.status == SignUp.Status.WAITING}
     )
     for signup in signups:
         signup.position = positions.get(signup.pk)
     return signups
+
+
+def user_signups_by_date(user, occurrence_ids):
+    """The user's active sign-ups for these dates, keyed by date id, with the waiting list
+    position set as ``position``."""
+    if not user.is_authenticated:
+        return {}
+    signups = _with_positions(
+        list(SignUp.objects.active().filter(user=user, occurrence_id__in=list(occurrence_ids)))
+    )
+    return {signup.occurrence_id: signup for signup in signups}
+
+
+def my_signups(user, now=None):
+    """The user's sign-ups for dates not yet over, soonest first, with waiting positions."""
+    now = now or timezone.now()
+    return _with_positions(
+        list(
+            SignUp.objects.active()
+            .filter(user=user, occurrence__end__gte=now, occurrence__event__live=True)
+            .select_related("occurrence__event")
+            .order_by("occurrence__start", "pk")
+        )
+    )
 
 
 def my_past_signups(user, now=None, limit=10):
@@ -103,18 +103,19 @@ def open_for(user, now=None, limit=20):
     """Upcoming dates this participant could still sign up for (audience, deadline, not
     already signed up)."""
     now = now or timezone.now()
-    participant = participant_of(user)
+    participant = participant_for(user)
     if participant is None:
         return []
+    audiences = [a for a, roles in AUDIENCE_ROLES.items() if participant.role in roles]
     occurrences = (
         EventOccurrence.objects.live()
         .upcoming(now)
         .filter(
             cancelled=False,
             start__gt=now,
-            event__audience__in=ROLE_AUDIENCES.get(participant.role, []),
+            event__audience__in=audiences,
         )
-        .exclude(event__signup_mode="none")
+        .exclude(event__signup_mode=SignUpMode.NONE)
         .exclude(pk__in=SignUp.objects.active().filter(user=user).values("occurrence_id"))
         .with_places()
         .select_related("event")

@@ -20,14 +20,16 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from notifications.emails import send_email_to_user
+from portal.models import Participant
+from portal.services import participant_for
 
 from . import ical
 from .models import Audience, EventOccurrence, SignUp
 
 AUDIENCE_ROLES = {
-    Audience.EVERYONE: {"newcomer", "host"},
-    Audience.NEWCOMERS: {"newcomer"},
-    Audience.HOSTS: {"host"},
+    Audience.EVERYONE: {Participant.Role.NEWCOMER, Participant.Role.HOST},
+    Audience.NEWCOMERS: {Participant.Role.NEWCOMER},
+    Audience.HOSTS: {Participant.Role.HOST},
 }
 
 
@@ -35,21 +37,14 @@ class SignUpError(Exception):
     """A sign-up that the rules refuse; the message is shown to the person."""
 
 
-def participant_of(user):
-    """The user's portal participant record, or ``None`` (editors, coordinators, public)."""
-    if user is None or not user.is_authenticated:
-        return None
-    return getattr(user, "participant", None)
-
-
 def audience_allows(event, user):
-    participant = participant_of(user)
+    participant = participant_for(user)
     return participant is not None and participant.role in AUDIENCE_ROLES[event.audience]
 
 
 def audience_refusal(event, user):
     """Why this user may not sign up as a participant, or ``None``."""
-    if participant_of(user) is None:
+    if participant_for(user) is None:
         return _("Signing up here is for programme participants. Please log in to the portal.")
     if not audience_allows(event, user):
         if event.audience == Audience.NEWCOMERS:

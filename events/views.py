@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
+from portal.services import participant_for
+
 from . import ical, queries, services
 from .forms import CalendarFilterForm, ParticipantSignUpForm, PublicSignUpForm
 from .models import (
@@ -192,7 +194,7 @@ def event_detail(request, page):
             )
     user = request.user
     mine = queries.user_signups_by_date(user, [d.pk for d in dates if d.pk])
-    participant = services.participant_of(user)
+    participant = participant_for(user)
     audience_refusal = services.audience_refusal(page, user) if participant else None
     rows = []
     for occurrence in dates:
@@ -346,7 +348,7 @@ def my_events(request):
         "signups": signups,
         "past_signups": queries.my_past_signups(user),
         "open_dates": open_dates,
-        "participant": services.participant_of(user),
+        "participant": participant_for(user),
         "feed": feed,
         "feed_url": (
             request.build_absolute_uri(reverse("events:personal_feed", args=[feed.token]))
