@@ -169,11 +169,7 @@ class ParticipantViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path(
-                "invite/<int:pk>/",
-                admin_views.ResendInvitationView.as_view(),
-                name="invite",
-            ),
+            path("invite/<int:pk>/", admin_views.ResendInvitationView.as_view(), name="invite"),
         ]
 
 
@@ -300,11 +296,13 @@ class ReadOnlyViewSet(ModelViewSet):
         pass  # no edit view to point to
 
     def get_urlpatterns(self):
-        return [
+        urlpatterns = [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
         ]
+        if self.inspect_view_enabled:
+            urlpatterns.append(path("inspect/<int:pk>/", self.inspect_view, name="inspect"))
+        return urlpatterns
 
 
 class MatchChoiceFilterMixin(django_filters.FilterSet):
@@ -546,8 +544,7 @@ class RematchRequestViewSet(ReadOnlyViewSet):
 
     def get_urlpatterns(self):
         return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
+            *super().get_urlpatterns(),
             path("resolve/<int:pk>/", admin_views.ResolveRematchView.as_view(), name="resolve"),
         ]
 
