@@ -111,3 +111,8 @@ def test_unknown_page_is_a_translated_404(client, home_page):
     response = client.get("/da/findes-ikke/")
     assert response.status_code == 404
     assert "Siden blev ikke fundet" in response.text
+
+
+def test_404_leads_to_the_front_page_in_the_visitors_language(client, home_page):
+    assert '<a href="/da/">Gå til forsiden</a>' in client.get("/da/findes-ikke/").text
+    assert '<a href="/">Go to the front page</a>' in client.get("/missing/").text
