@@ -1,7 +1,6 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import get_language
-from django.views.defaults import page_not_found as default_page_not_found
 from wagtail.models import Page
 
 from .search import search_pages
@@ -15,7 +14,3 @@ def search(request):
     return render(
         request, "home/search.html", {"query": query, "page_obj": page_obj, "results": page_obj}
     )
-
-
-def page_not_found(request, exception):
-    return default_page_not_found(request, exception, template_name="404.html")

@@ -33,5 +33,3 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
-
-handler404 = "home.views.page_not_found"
