@@ -83,14 +83,13 @@ class ParticipantIndexView(generic.IndexView):
 
 
 class KindsColumn(Column):
+    """The kinds a host offers, or the kind a newcomer wants."""
+
     def get_value(self, instance):
-        kinds = (
-            instance.offered_host_kinds
-            if instance.is_host
-            else [instance.wanted_host_kind]
-            if instance.wanted_host_kind
-            else []
-        )
+        if instance.is_host:
+            kinds = instance.offered_host_kinds
+        else:
+            kinds = [instance.wanted_host_kind] if instance.wanted_host_kind else []
         return ", ".join(str(HostKind(kind).label) for kind in kinds)
 
 

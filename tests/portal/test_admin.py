@@ -13,6 +13,7 @@ from django.utils import timezone
 from accounts.models import User
 from portal import services
 from portal.models import CheckIn, Match, Participant, RematchRequest
+from portal.wagtail_hooks import KindsColumn
 from tests.factories import (
     CheckInFactory,
     HostFactory,
@@ -269,6 +270,14 @@ def test_participant_listing_filters_searches_and_exports(coordinator_client, ma
     content = b"".join(export.streaming_content).decode("utf-8-sig")
     assert "First name,Last name,Email address" in content
     assert match.newcomer.user.email in content
+
+
+def test_participant_listing_shows_the_kinds_offered_or_wanted():
+    column = KindsColumn("kinds")
+    assert column.get_value(HostFactory()) == "Career host, Culture host"
+    assert column.get_value(HostFactory(offers_career_hosting=False)) == "Culture host"
+    assert column.get_value(NewcomerFactory(wanted_host_kind="career")) == "Career host"
+    assert column.get_value(NewcomerFactory(wanted_host_kind="")) == ""
 
 
 def test_deleting_a_participant_without_matches_deletes_the_account(coordinator_client):
