@@ -21,7 +21,9 @@ def _domain():
     return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
 
 
-def _absolute(path):
+def absolute_url(path):
+    """The full address of a site path, for calendar files and emails (also used by
+    ``events.services``)."""
     if path.startswith("http"):
         return path
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
@@ -42,7 +44,7 @@ def new_calendar(name=None):
 def occurrence_event(occurrence, cancelled=False, event_url=None):
     """One VEVENT for one date. ``occurrence.event`` should be fetched with it."""
     page = occurrence.event
-    url = event_url or _absolute(page.get_url())
+    url = event_url or absolute_url(page.get_url())
     cancelled = cancelled or occurrence.cancelled
     vevent = Event()
     vevent.add("uid", f"event-date-{occurrence.pk}@{_domain()}")
@@ -68,7 +70,7 @@ def build(occurrences, name=None):
     for occurrence in occurrences:
         page = occurrence.event
         if page.pk not in urls:
-            urls[page.pk] = _absolute(page.get_url())
+            urls[page.pk] = absolute_url(page.get_url())
         calendar.add_component(occurrence_event(occurrence, event_url=urls[page.pk]))
     if occurrences:
         first = min(o.start for o in occurrences).date() - datetime.timedelta(days=366)

@@ -11,10 +11,7 @@
   event's ``.ics`` attached.
 """
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Sum
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -24,6 +21,7 @@ from portal.models import Participant
 from portal.services import participant_for
 
 from . import ical
+from .ical import absolute_url
 from .models import Audience, EventOccurrence, SignUp
 
 AUDIENCE_ROLES = {
@@ -75,18 +73,13 @@ def check_guests(event, guests):
 
 
 def _lock(occurrence):
-    """The date again, with its row locked until the transaction ends."""
+    """The date again, with its row locked until the transaction ends. It is read fresh
+    (no ``places_taken`` annotation), so ``taken()`` counts the places under the lock."""
     return (
         EventOccurrence.objects.select_for_update(of=("self",))
         .select_related("event")
         .get(pk=occurrence.pk)
     )
-
-
-def _confirmed_places(occurrence):
-    return SignUp.objects.filter(
-        occurrence_id=occurrence.pk, status=SignUp.Status.CONFIRMED
-    ).aggregate(total=Coalesce(Sum(F("guests") + 1), 0))["total"]
 
 
 def _place_or_queue(occurrence, places):
@@ -97,7 +90,7 @@ def _place_or_queue(occurrence, places):
         return SignUp.Status.CONFIRMED
     if SignUp.objects.filter(occurrence_id=occurrence.pk, status=SignUp.Status.WAITING).exists():
         return SignUp.Status.WAITING
-    if _confirmed_places(occurrence) + places <= capacity:
+    if occurrence.taken() + places <= capacity:
         return SignUp.Status.CONFIRMED
     return SignUp.Status.WAITING
 
@@ -107,7 +100,7 @@ def _promote(occurrence, now):
     if occurrence.cancelled or occurrence.start <= now:
         return []
     capacity = occurrence.event.capacity
-    taken = _confirmed_places(occurrence)
+    taken = occurrence.taken()
     promoted = []
     for signup in SignUp.objects.filter(occurrence_id=occurrence.pk).waiting():
         if capacity is not None and taken + signup.places > capacity:
@@ -307,12 +300,6 @@ def waiting_positions(occurrence_ids):
 
 
 # Emails -----------------------------------------------------------------------------------
-
-
-def absolute_url(path):
-    if path.startswith("http"):
-        return path
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def email_context(signup, language):
