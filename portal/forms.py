@@ -194,7 +194,7 @@ class HostProfileForm(ParticipantProfileForm):
 
     def clean_capacity(self):
         capacity = self.cleaned_data["capacity"]
-        active = self.instance.host_matches.filter(status="active").count()
+        active = self.instance.host_matches.active().count()
         if capacity is not None and capacity < active:
             raise ValidationError(
                 _(

@@ -456,6 +456,25 @@ def test_a_host_cannot_go_below_their_active_matches(host_client, pair):
     assert pair.host.offers_career_hosting is True
 
 
+def test_a_host_cannot_lower_capacity_below_their_active_matches(host_client, pair):
+    host = pair.host
+    host.capacity = 2
+    host.save()
+    Match.objects.create(newcomer=NewcomerFactory(), host=host, kind=HostKind.CAREER)
+    ended = Match.objects.create(newcomer=NewcomerFactory(), host=host, kind=HostKind.CULTURE)
+    Match.objects.filter(pk=ended.pk).update(status=Match.Status.COMPLETED)
+
+    response = host_client.post("/portal/profile/", profile_data(host, capacity="1"))
+    assert response.status_code == 200
+    assert (
+        "You have 2 active matches now; talk to your coordinator before lowering the number."
+        in text(response)
+    )
+    assert 'name="capacity" value="1"' in response.content.decode()
+    host.refresh_from_db()
+    assert host.capacity == 2
+
+
 # ---------------------------------------------------------------------------------------------
 # Conversation wheel
 # ---------------------------------------------------------------------------------------------
