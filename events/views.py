@@ -51,14 +51,14 @@ def ics_response(content, filename, attachment=True):
 
 def _calendar_context(request, page, view):
     form = CalendarFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else {"category": "", "audience": ""}
+    filters = form.filters()  # no filters while the form is unbound or invalid
     query = urlencode({k: v for k, v in filters.items() if v})
     today = timezone.localdate(timezone=EVENT_TIME_ZONE)
     base = page.url or ""  # None while a new page is previewed
     context = page.get_context(request)
     context.update(
         view=view,
-        filter_form=form if request.GET else CalendarFilterForm(),
+        filter_form=form,
         filters=filters,
         filter_query=query,
         list_url=base + page.reverse_subpage("upcoming_view"),
@@ -73,24 +73,23 @@ def _with_query(url, query):
     return f"{url}?{query}" if query else url
 
 
-def calendar_upcoming(request, page):
-    context, filters = _calendar_context(request, page, "list")
-    dates = queries.apply_filters(
-        queries.calendar_dates(page).upcoming().order_by("start", "pk"), **filters
-    )
+def _date_list(request, page, view, dates, template):
+    """The upcoming list or the archive: filtered, paginated, grouped by month."""
+    context, filters = _calendar_context(request, page, view)
+    dates = queries.apply_filters(dates, **filters)
     page_obj = Paginator(dates, PER_PAGE).get_page(request.GET.get("page"))
     context.update(page_obj=page_obj, months=queries.group_by_month(page_obj.object_list))
-    return TemplateResponse(request, "events/event_calendar_page.html", context)
+    return TemplateResponse(request, template, context)
+
+
+def calendar_upcoming(request, page):
+    dates = queries.calendar_dates(page).upcoming().order_by("start", "pk")
+    return _date_list(request, page, "list", dates, "events/event_calendar_page.html")
 
 
 def calendar_archive(request, page):
-    context, filters = _calendar_context(request, page, "archive")
-    dates = queries.apply_filters(
-        queries.calendar_dates(page).past().order_by("-start", "-pk"), **filters
-    )
-    page_obj = Paginator(dates, PER_PAGE).get_page(request.GET.get("page"))
-    context.update(page_obj=page_obj, months=queries.group_by_month(page_obj.object_list))
-    return TemplateResponse(request, "events/event_calendar_archive.html", context)
+    dates = queries.calendar_dates(page).past().order_by("-start", "-pk")
+    return _date_list(request, page, "archive", dates, "events/event_calendar_archive.html")
 
 
 def calendar_month(request, page, year, month):
