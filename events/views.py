@@ -247,6 +247,9 @@ def public_signup(request, page, occurrence_id):
     occurrence = get_object_or_404(page.occurrences.with_places(), pk=occurrence_id)
     refusal = services.date_refusal(occurrence)
     form = PublicSignUpForm(request.POST or None, max_guests=page.max_guests)
+    context = page.get_context(request)
+    context.update(occurrence=occurrence, form=form, refusal=refusal)
+    template = "events/public_signup.html"
     if request.method == "POST" and not refusal and form.is_valid():
         try:
             services.sign_up_public(
@@ -259,12 +262,12 @@ def public_signup(request, page, occurrence_id):
         except services.SignUpError as error:
             form.add_error(None, str(error))
         else:
-            context = page.get_context(request)
-            context.update(occurrence=occurrence, email=form.cleaned_data["email"])
-            return TemplateResponse(request, "events/public_signup_sent.html", context)
-    context = page.get_context(request)
-    context.update(occurrence=occurrence, form=form, refusal=refusal)
-    return TemplateResponse(request, "events/public_signup.html", context)
+            context["email"] = form.cleaned_data["email"]
+            template = "events/public_signup_sent.html"
+    response = TemplateResponse(request, template, context)
+    if request.method == "POST":
+        private(response)  # it shows the name and email address just typed
+    return response
 
 
 # Participants (portal) --------------------------------------------------------------------

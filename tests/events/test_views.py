@@ -336,6 +336,20 @@ def test_the_public_form_shows_errors_tied_to_the_fields(client, make_event):
     assert SignUp.objects.count() == 0
 
 
+def test_the_public_forms_answers_are_not_cached_as_they_show_what_was_typed(client, make_event):
+    event = make_event(signup_mode=SignUpMode.PUBLIC)
+    form_url = url_in("en", event) + f"sign-up/{event.occurrences.get().pk}/"
+    assert "Cache-Control" not in client.get(form_url)  # the empty form is the same for all
+
+    sent = client.post(form_url, {"name": "Maria Hansen", "email": "maria@example.com"})
+    assert "We have sent a link to maria@example.com." in text(sent)
+    assert sent["Cache-Control"] == "private, no-store"
+
+    refused = client.post(form_url, {"name": "Maria Hansen", "email": "maria@"})
+    assert 'value="Maria Hansen"' in refused.content.decode()
+    assert refused["Cache-Control"] == "private, no-store"
+
+
 def test_the_public_form_does_not_exist_for_participants_only_events(client, make_event):
     event = make_event(signup_mode=SignUpMode.PARTICIPANTS)
     date = event.occurrences.get()
