@@ -21,6 +21,7 @@ from home.models import ActivityIdeaPage
 
 from .invitations import mark_email_verified
 from .models import (
+    MATCH_LENGTH_MONTHS,
     CheckIn,
     HostKind,
     LifeArea,
@@ -250,7 +251,7 @@ def build_matches(participants, today, stdout):
             kind=kind,
             defaults={
                 "start_date": start,
-                "end_date": add_months(start, 6),
+                "end_date": add_months(start, MATCH_LENGTH_MONTHS),
                 "status": Match.Status.ACTIVE,
                 "ended_on": None,
                 "end_reason": "",
