@@ -438,13 +438,7 @@ def build_calendar(stdout):
         stdout.write("  events: no default site yet, skipped")
         return None
     home = site.root_page.specific
-    page = EventCalendarPage.objects.child_of(home).first()
-    if page is None:
-        page = EventCalendarPage(
-            title_en="Events", title_da="Arrangementer", slug_en="calendar", slug_da="arrangementer"
-        )
-        home.add_child(instance=page)
-        page.refresh_from_db()
+    page = EventCalendarPage.objects.child_of(home).first() or EventCalendarPage()
     page.title_en, page.title_da = "Events", "Arrangementer"
     page.slug_en, page.slug_da = "calendar", "arrangementer"
     page.intro_en = (
@@ -456,28 +450,22 @@ def build_calendar(stdout):
         "sociale aktiviteter. Tilmeld dig på arrangementets side eller i portalen."
     )
     page.show_in_menus = True
-    page.save_revision().publish()
+    _save_and_publish(home, page)
     return page
+
+
+def _save_and_publish(parent, page):
+    """Add a new page under ``parent`` (an existing one is already there), then publish."""
+    if page.pk is None:
+        parent.add_child(instance=page)
+        page.refresh_from_db()
+    page.save_revision().publish()
 
 
 def build_event(calendar_page, spec, today):
     page = EventPage.objects.child_of(calendar_page).filter(slug_en=spec.slug[0]).first()
+    page = page or EventPage()
     start = start_of(spec, today)
-    if page is None:
-        page = EventPage(
-            slug_en=spec.slug[0],
-            slug_da=spec.slug[1],
-            title_en=spec.title[0],
-            title_da=spec.title[1],
-            start=start,
-            end=start + datetime.timedelta(hours=spec.hours),
-            venue_name_en=spec.venue[0][0],
-            venue_name_da=spec.venue[0][1],
-            venue_address=spec.venue[1],
-            recurrence=spec.recurrence,
-        )
-        calendar_page.add_child(instance=page)
-        page.refresh_from_db()
     page.title_en, page.title_da = spec.title
     page.slug_en, page.slug_da = spec.slug
     page.intro_en, page.intro_da = spec.intro
@@ -494,7 +482,7 @@ def build_event(calendar_page, spec, today):
     page.capacity = spec.capacity
     page.max_guests = spec.max_guests
     page.signup_mode = spec.signup_mode
-    page.save_revision().publish()  # generates the dates
+    _save_and_publish(calendar_page, page)  # publishing generates the dates
     return page
 
 
