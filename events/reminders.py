@@ -8,14 +8,13 @@ has not happened yet; the key makes sure nobody gets the same reminder twice.
 import datetime
 
 from django.db.models import Max
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from notifications.reminders import Reminder
 
-from . import ical
 from .models import EVENT_TIME_ZONE, EventPage, SignUp
 from .queries import local_day_bounds
-from .services import email_context
+from .services import email_context, ics_attachment
 
 
 def event_reminders(today):
@@ -43,14 +42,12 @@ def event_reminders(today):
 def reminder_for(signup, occurrence):
     recipient = signup.recipient
     language = recipient.preferred_language
-    with translation.override(language):
-        ics = ical.occurrence_calendar(occurrence)
     return Reminder(
         key=f"event:{occurrence.pk}:signup:{signup.pk}",
         user=recipient,
         template_name="events/email/reminder",
         context=email_context(signup, language),
-        attachments=(("event.ics", ics, "text/calendar"),),
+        attachments=(ics_attachment(occurrence, language),),
     )
 
 

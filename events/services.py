@@ -323,16 +323,20 @@ def email_context(signup, language):
     return context
 
 
+def ics_attachment(occurrence, language, cancelled=False):
+    """The date's ``.ics`` file, written in ``language``, as an email attachment."""
+    with translation.override(language):
+        ics = ical.occurrence_calendar(occurrence, cancelled=cancelled)
+    return ("event.ics", ics, "text/calendar")
+
+
 def _send(signup, template, extra=None, cancelled=False):
     recipient = signup.recipient
     language = recipient.preferred_language
     context = email_context(signup, language)
     context.update(extra or {})
-    with translation.override(language):
-        ics = ical.occurrence_calendar(signup.occurrence, cancelled=cancelled)
-    send_email_to_user(
-        recipient, template, context, attachments=[("event.ics", ics, "text/calendar")]
-    )
+    attachment = ics_attachment(signup.occurrence, language, cancelled)
+    send_email_to_user(recipient, template, context, attachments=[attachment])
 
 
 def notify_place_or_queue(signup):
