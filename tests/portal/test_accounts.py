@@ -12,6 +12,8 @@ from portal.invitations import create_participant_account, send_invitation
 from portal.models import Participant
 from tests.factories import HostFactory, NewcomerFactory, UserFactory
 
+from .conftest import verify_email
+
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "demo-host-programme"
@@ -21,15 +23,10 @@ def link_in(body):
     return re.search(r"http://testserver(/\S+)", body).group(1)
 
 
-def verified(user):
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
-
-
 @pytest.fixture
 def newcomer():
     participant = NewcomerFactory(user__email="omar@example.com", user__first_name="Omar")
-    verified(participant.user)
+    verify_email(participant.user)
     return participant
 
 
@@ -112,7 +109,7 @@ def test_an_used_invitation_link_no_longer_works(client, mailoutbox):
 
 
 def test_password_login_lands_on_the_portal_in_the_users_language(client):
-    user = verified(UserFactory(email="mette@example.com", preferred_language="da"))
+    user = verify_email(UserFactory(email="mette@example.com", preferred_language="da"))
     HostFactory(user=user)
     response = client.post("/accounts/login/", {"login": "mette@example.com", "password": PASSWORD})
     assert response.status_code == 302
@@ -154,7 +151,7 @@ def test_the_login_page_labels_its_fields_in_both_languages(client):
 
 
 def test_sign_in_code_by_email_in_the_users_language(client, mailoutbox):
-    user = verified(UserFactory(email="mette@example.com", preferred_language="da"))
+    user = verify_email(UserFactory(email="mette@example.com", preferred_language="da"))
     HostFactory(user=user)
     response = client.post("/accounts/login/code/", {"email": "mette@example.com"})
     assert response.status_code == 302
@@ -177,7 +174,7 @@ def test_a_sign_in_code_for_an_unknown_address_offers_no_sign_up(client, mailout
 
 
 def test_password_reset_email_in_the_users_language(client, mailoutbox):
-    user = verified(UserFactory(email="mette@example.com", preferred_language="da"))
+    user = verify_email(UserFactory(email="mette@example.com", preferred_language="da"))
     response = client.post("/accounts/password/reset/", {"email": "mette@example.com"})
     assert response.status_code == 302
     [email] = mailoutbox
@@ -204,7 +201,7 @@ def test_there_is_no_sign_up(client):
 
 
 def test_coordinators_land_in_the_admin_after_logging_in(client):
-    coordinator = verified(UserFactory(email="coordinator@example.com"))
+    coordinator = verify_email(UserFactory(email="coordinator@example.com"))
     group, _ = Group.objects.get_or_create(name="Coordinators")
     coordinator.groups.add(group)
     response = client.post(

@@ -11,7 +11,7 @@ from wagtail.models import Site
 
 from home.models import ContactSettings
 from portal.models import CheckIn, HostKind, Match, Meeting, RematchRequest, WheelEntry
-from tests.factories import CheckInFactory, MeetingFactory, NewcomerFactory
+from tests.factories import CheckInFactory, MatchFactory, MeetingFactory, NewcomerFactory
 
 from .conftest import make_pair
 
@@ -460,9 +460,8 @@ def test_a_host_cannot_lower_capacity_below_their_active_matches(host_client, pa
     host = pair.host
     host.capacity = 2
     host.save()
-    Match.objects.create(newcomer=NewcomerFactory(), host=host, kind=HostKind.CAREER)
-    ended = Match.objects.create(newcomer=NewcomerFactory(), host=host, kind=HostKind.CULTURE)
-    Match.objects.filter(pk=ended.pk).update(status=Match.Status.COMPLETED)
+    MatchFactory(host=host, kind=HostKind.CAREER)
+    MatchFactory(host=host, kind=HostKind.CULTURE, status=Match.Status.COMPLETED)
 
     response = host_client.post("/portal/profile/", profile_data(host, capacity="1"))
     assert response.status_code == 200
