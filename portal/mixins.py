@@ -15,15 +15,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import get_resolver
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import add_never_cache_headers
 
 from portal import services
-
-
-def private_no_store(response):
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 def participant_required(view_func):
@@ -45,7 +39,8 @@ def participant_required(view_func):
                     # Render the site's 404 here so it carries the same headers.
                     handler = get_resolver().resolve_error_handler(404)
                     response = handler(request, exception)
-        return private_no_store(response)
+        add_never_cache_headers(response)  # private, no-store, no-cache, max-age=0
+        return response
 
     return wrapper
 
