@@ -1,4 +1,4 @@
-"""Access to the participant portal: one decorator (and a mixin for class-based views).
+"""Access to the participant portal: one decorator.
 
 Every portal view is wrapped so that
 - anonymous visitors are sent to the login page and come back afterwards (``?next=``);
@@ -43,11 +43,3 @@ def participant_required(view_func):
         return response
 
     return wrapper
-
-
-class ParticipantRequiredMixin:
-    """The same rules for a class-based view: put it first among the bases."""
-
-    @classmethod
-    def as_view(cls, **initkwargs):
-        return participant_required(super().as_view(**initkwargs))
