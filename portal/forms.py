@@ -233,7 +233,8 @@ class WheelForm(forms.Form):
     def __init__(self, *args, participant, **kwargs):
         super().__init__(*args, **kwargs)
         self.participant = participant
-        existing = {entry.area: entry for entry in participant.wheel_entries.all()}
+        self.entries = list(participant.wheel_entries.all())  # as saved before this request
+        existing = {entry.area: entry for entry in self.entries}
         for area in LifeArea:
             entry = existing.get(area.value)
             self.fields[f"importance_{area.value}"] = forms.TypedChoiceField(

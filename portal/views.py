@@ -338,7 +338,7 @@ def wheel(request):
         form.save()
         messages.success(request, _("Your conversation wheel has been saved."))
         return redirect("portal:wheel")
-    entries = list(participant.wheel_entries.all())
+    entries = form.entries
     active_matches = [
         (match, match.partner_of(participant))
         for match in services.matches_for(participant).active()
