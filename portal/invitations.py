@@ -65,10 +65,11 @@ def create_participant_account(
     return participant
 
 
-def set_password_path(user, language=None):
-    """The path of allauth's "choose a new password" page for this user, in ``language``."""
+def invitation_paths(user):
+    """The paths, in the user's language, of allauth's "choose a new password" page with a
+    fresh key for this user, and of the login page."""
     key = f"{user_pk_to_url_str(user)}-{default_token_generator.make_token(user)}"
-    with translation.override(language or user.preferred_language):
+    with translation.override(user.preferred_language):
         path = reverse("account_reset_password_from_key", kwargs={"uidb36": "UID", "key": "KEY"})
         login_path = reverse("account_login")
     return path.replace("UID-KEY", key), login_path
@@ -77,7 +78,7 @@ def set_password_path(user, language=None):
 def send_invitation(participant):
     """Email the participant (in their language) a link to choose their password."""
     user = participant.user
-    path, login_path = set_password_path(user)
+    path, login_path = invitation_paths(user)
     send_email_to_user(
         user,
         "portal/email/invitation",
