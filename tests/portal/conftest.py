@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from portal.invitations import mark_email_verified
-from portal.models import HostKind
+from portal.models import CheckIn, HostKind
 from tests.factories import HostFactory, MatchFactory, MeetingFactory, NewcomerFactory
 
 
@@ -16,6 +16,12 @@ def verify_email(user):
     verified the way a coordinator's registration does it."""
     mark_email_verified(user)
     return user
+
+
+def answered_on(check_in, day):
+    """Pretend a check-in was answered on ``day`` (created_at is set automatically)."""
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+    CheckIn.objects.filter(pk=check_in.pk).update(created_at=moment)
 
 
 def make_pair(first_names=("Amira", "Henrik"), kind=HostKind.CULTURE, days_ago=40):

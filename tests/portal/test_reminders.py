@@ -11,9 +11,11 @@ from django.utils import timezone
 from notifications.models import SentReminder
 from notifications.reminders import send_due_reminders
 from portal import services
-from portal.models import CheckIn, Match
+from portal.models import Match
 from portal.reminders import checkin_reminders
 from tests.factories import CheckInFactory, MatchFactory
+
+from .conftest import answered_on
 
 pytestmark = pytest.mark.django_db
 
@@ -30,11 +32,6 @@ def match():
         host__user__email="mette@example.com",
         host__user__preferred_language="da",
     )
-
-
-def answered_on(check_in, day):
-    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
-    CheckIn.objects.filter(pk=check_in.pk).update(created_at=moment)
 
 
 def test_nothing_is_due_before_the_first_month(match):

@@ -19,15 +19,11 @@ from tests.factories import (
     UserFactory,
 )
 
+from .conftest import answered_on
+
 pytestmark = pytest.mark.django_db
 
 START = datetime.date(2025, 1, 15)
-
-
-def answered_on(check_in, day):
-    """Pretend a check-in was answered on ``day`` (created_at is set automatically)."""
-    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
-    CheckIn.objects.filter(pk=check_in.pk).update(created_at=moment)
 
 
 # --- looking things up ------------------------------------------------------------------------
