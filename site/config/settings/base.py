@@ -125,6 +125,9 @@ ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # The invitation link is allauth's password-reset link; choosing a password logs the person in.
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
+# Every rate limit of the site, allauth's and our own public forms' (protection/ratelimit.py),
+# counted on the default cache. allauth's defaults stay for the actions not named here.
+ACCOUNT_RATE_LIMITS = {}
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
