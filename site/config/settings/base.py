@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "home",
     "portal",
     "events",
+    "privacy",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
