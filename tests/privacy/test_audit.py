@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 from events.models import EventOccurrence
 from events.services import sign_up
@@ -224,8 +225,9 @@ def test_editors_cannot_read_the_audit_log(client, editor, match):
 
 def test_the_audit_actions_have_danish_labels(client, coordinator, match):
     audit.log_view(match.newcomer, user=coordinator)
-    coordinator.wagtail_userprofile.preferred_language = "da"
-    coordinator.wagtail_userprofile.save()
+    profile = UserProfile.get_for_user(coordinator)
+    profile.preferred_language = "da"
+    profile.save()
     client.force_login(coordinator)
     html = client.get(f"/admin/privacy/participants/{match.newcomer.pk}/audit/").content.decode()
     assert "Åbnede oplysningerne" in html
