@@ -21,6 +21,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from privacy import audit
+
 from . import services
 from .models import EventOccurrence, SignUp
 
@@ -132,6 +134,7 @@ class ExportView(OccurrenceMixin, View):
             .select_related("user")
             .order_by("status", "queued_at", "pk")
         )
+        audit.log_signup_export(signups, occurrence, user=request.user)
         local = timezone.localtime(occurrence.start)
         filename = f"sign-ups-{occurrence.event.slug}-{local:%Y-%m-%d}.csv"
         response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -6,18 +6,28 @@ already verified (the coordinator checked it at the interview), and sends an inv
 the participant's language with a link to choose a password. The link is allauth's own
 password-reset link, so it expires like one (``settings.PASSWORD_RESET_TIMEOUT``); after that
 the participant can ask for a new one, or for a sign-in code, on the login page.
+
+Choosing the password is also where a participant acknowledges the privacy notice: the form
+(``ChoosePasswordForm``, allauth's ``reset_password_from_key`` form in ``ACCOUNT_FORMS``) asks
+for it whenever the participant has not acknowledged the notice's current version, and
+records it with ``privacy.consent.give_consent``.
 """
 
-from allauth.account.forms import default_token_generator
+from allauth.account.forms import ResetPasswordKeyForm, default_token_generator
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
+from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from notifications.emails import send_email_to_user
+from privacy.consent import give_consent, needs_privacy_notice
+from privacy.models import Purpose
 
 from .models import Participant
 
@@ -91,3 +101,42 @@ def send_invitation(participant):
     )
     participant.invited_at = timezone.now()
     participant.save(update_fields=["invited_at"])
+
+
+def asks_for_privacy_notice(user):
+    """Participants who have not acknowledged the privacy notice's current version are asked
+    to when they choose a password (staff accounts are not participants and are not asked)."""
+    return (
+        user is not None
+        and Participant.objects.filter(user=user).exists()
+        and needs_privacy_notice(user)
+    )
+
+
+class ChoosePasswordForm(ResetPasswordKeyForm):
+    """allauth's "choose a new password" form, plus "I have read the privacy notice" for a
+    participant who has not yet acknowledged its current version."""
+
+    privacy_notice = forms.BooleanField(
+        label=Purpose.PRIVACY_NOTICE.label,
+        error_messages={
+            "required": _("Please read the privacy notice and tick the box to confirm it.")
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if asks_for_privacy_notice(self.user):
+            self.fields["privacy_notice"].help_text = format_html(
+                '<a href="{}" target="_blank" rel="noopener">{}</a>',
+                reverse("privacy:notice"),
+                _("Read the privacy notice (opens in a new window)"),
+            )
+        else:
+            del self.fields["privacy_notice"]
+
+    def save(self):
+        with transaction.atomic():
+            super().save()
+            if self.cleaned_data.get("privacy_notice"):
+                give_consent(self.user, Purpose.PRIVACY_NOTICE)

@@ -22,8 +22,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from wagtail.log_actions import log
 
 from notifications.emails import send_email, send_email_to_user
+from privacy.audit import MATCH_ENDED, REMATCH_RESOLVED
 
 from .models import (
     MATCH_LENGTH_MONTHS,
@@ -374,6 +376,8 @@ def end_match(match, status, reason="", ended_on=None, notify=True):
     match.ended_on = ended_on
     match.end_reason = reason or ""
     match.save(update_fields=["status", "ended_on", "end_reason"])
+    # Audit log; the user is the admin request's (Wagtail's LogContext).
+    log(match, MATCH_ENDED, data={"status": status, "ended_on": ended_on})
     if notify:
         _notify_pair(match, "portal/email/match_ended")
     return match
@@ -418,6 +422,7 @@ def resolve_rematch(request, keep, by_user, note=""):
         request.resolved_by = by_user
         request.resolution_note = note or ""
         request.save(update_fields=["status", "resolved_at", "resolved_by", "resolution_note"])
+        log(request, REMATCH_RESOLVED, user=by_user, data={"status": request.status})
         match = request.match
         if not keep and match.is_active:
             # Stays internal: the end reason is for coordinators, not emailed to the partner.

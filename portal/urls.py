@@ -26,4 +26,7 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("my-data/", views.my_data, name="my_data"),
     path("my-data.json", views.my_data_json, name="my_data_json"),
+    path("privacy/", views.consents, name="consents"),
+    path("privacy/<slug:purpose>/withdraw/", views.consent_withdraw, name="consent_withdraw"),
+    path("privacy/<slug:purpose>/give/", views.consent_give, name="consent_give"),
 ]

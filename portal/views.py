@@ -427,3 +427,68 @@ def my_data_json(request):
     )
     response["Content-Disposition"] = f'attachment; filename="{export_filename()}"'
     return response
+
+
+# ---------------------------------------------------------------------------------------------
+# Privacy and consent: the person's consents, each withdrawable (privacy/consent.py)
+# ---------------------------------------------------------------------------------------------
+
+
+@require_GET
+@participant_required
+def consents(request):
+    from privacy import consent
+
+    user = request.user
+    return render(
+        request,
+        "portal/consents.html",
+        {
+            "section": "consents",
+            "records": consent.consents_of(user),
+            "needs_privacy_notice": consent.needs_privacy_notice(user),
+            "notice_version": consent.PRIVACY_NOTICE_VERSION,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@participant_required
+def consent_withdraw(request, purpose):
+    """Ask first (a page, no JavaScript needed), then withdraw at once on POST."""
+    from privacy import consent
+    from privacy.models import Purpose
+
+    if purpose not in Purpose.values or not consent.has_consent(request.user, purpose):
+        raise Http404
+    if request.method == "POST":
+        consent.withdraw_consent(request.user, purpose)
+        messages.success(
+            request,
+            _("Withdrawn: »%(purpose)s«. The coordinator has been told.")
+            % {"purpose": Purpose(purpose).label},
+        )
+        return redirect("portal:consents")
+    return render(
+        request,
+        "portal/consent_withdraw.html",
+        {
+            "section": "consents",
+            "purpose": Purpose(purpose),
+            "text": consent.purpose_text(purpose),
+        },
+    )
+
+
+@require_http_methods(["POST"])
+@participant_required
+def consent_give(request, purpose):
+    """Acknowledge the privacy notice's current version (again) from the portal."""
+    from privacy import consent
+    from privacy.models import Purpose
+
+    if purpose not in Purpose.values:
+        raise Http404
+    consent.give_consent(request.user, purpose)
+    messages.success(request, _("Thank you. Your answer has been recorded."))
+    return redirect("portal:consents")

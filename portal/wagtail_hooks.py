@@ -20,6 +20,8 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
+from privacy.audit import AuditedViewSetMixin
+
 from . import admin_views
 from .admin_forms import MatchCreateForm, MatchEditForm, ParticipantAdminForm
 from .models import CheckIn, HostKind, Match, Meeting, Participant, RematchRequest
@@ -93,7 +95,7 @@ class KindsColumn(Column):
         return ", ".join(str(HostKind(kind).label) for kind in kinds)
 
 
-class ParticipantViewSet(ModelViewSet):
+class ParticipantViewSet(AuditedViewSetMixin, ModelViewSet):
     model = Participant
     name = "host_participants"
     url_prefix = "host-programme/participants"
@@ -208,7 +210,7 @@ class MatchStatusColumn(StatusTagColumn):
         return instance.is_active
 
 
-class MatchViewSet(ModelViewSet):
+class MatchViewSet(AuditedViewSetMixin, ModelViewSet):
     model = Match
     name = "host_matches"
     url_prefix = "host-programme/matches"
@@ -277,7 +279,7 @@ class MatchViewSet(ModelViewSet):
 # --- read-only listings: meetings and check-ins -------------------------------------------------
 
 
-class ReadOnlyViewSet(ModelViewSet):
+class ReadOnlyViewSet(AuditedViewSetMixin, ModelViewSet):
     """A listing (with inspect and export) but no add, edit, copy or delete: these are the
     participants' own records."""
 

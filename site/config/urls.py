@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("accounts/", include("allauth.urls")),
     path("portal/", include("portal.urls")),
+    path("privacy/", include("privacy.urls")),
     path("events/", include("events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

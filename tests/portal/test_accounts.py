@@ -79,7 +79,12 @@ def test_the_invitation_is_in_the_participants_language_and_sets_a_password(clie
     assert "Vælg din adgangskode" in page.content.decode()
     # ... and choosing a password logs the participant in, onto the Danish portal.
     response = client.post(
-        form_url, {"password1": "Sommer i Aarhus 2025", "password2": "Sommer i Aarhus 2025"}
+        form_url,
+        {
+            "password1": "Sommer i Aarhus 2025",
+            "password2": "Sommer i Aarhus 2025",
+            "privacy_notice": "on",  # see tests/privacy/test_consent.py
+        },
     )
     assert response.status_code == 302
     assert response["Location"] == "/da/portal/"

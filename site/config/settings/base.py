@@ -126,6 +126,8 @@ ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # The invitation link is allauth's password-reset link; choosing a password logs the person in.
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
+# ...and asks a participant to acknowledge the privacy notice (recorded as a consent).
+ACCOUNT_FORMS = {"reset_password_from_key": "portal.invitations.ChoosePasswordForm"}
 # Every rate limit of the site, allauth's and our own public forms' (protection/ratelimit.py),
 # counted on the default cache. allauth's defaults stay for the actions not named here.
 ACCOUNT_RATE_LIMITS = {}
