@@ -27,3 +27,7 @@ urlpatterns = [
     path("my-data/", views.my_data, name="my_data"),
     path("my-data.json", views.my_data_json, name="my_data_json"),
 ]
+urlpatterns += [
+    path("my-data/erase/", views.erase_my_data, name="erase_my_data"),
+    path("my-data/erased/", views.erased, name="erased"),
+]

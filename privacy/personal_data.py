@@ -190,7 +190,7 @@ declare(
 )
 
 
-# --- the admin's own records: only staff accounts have rows ----------------------------------------
+# --- the admin's own records: only staff accounts have rows ---------------------------------
 
 
 def staff(label, *, personal, not_personal, erase_mode=DELETE, field="user", secret=()):

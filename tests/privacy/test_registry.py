@@ -66,10 +66,8 @@ def test_every_personal_declaration_says_how_it_is_exported_erased_and_kept(decl
     for name, rule in declaration.personal.items():
         field = model._meta.get_field(name)
         if rule is registry.BLANK and declaration.erase_mode == registry.ANONYMISE:
-            assert (
-                field.null
-                or isinstance(field, (models.CharField, models.TextField))
-                or (isinstance(field, models.JSONField))
+            assert field.null or isinstance(
+                field, (models.CharField, models.TextField, models.JSONField)
             ), f"{declaration.label}.{name} cannot be blanked"
 
 
