@@ -60,6 +60,10 @@ declare(
     ],
     rows=lambda person: User.objects.filter(pk=person.user.pk),
     erase_mode=_erase_account,
+    erasure_note=_(
+        "Anonymised in place: the name is emptied, the address replaced, the password made "
+        "unusable and the account closed."
+    ),
     export=lambda person: {name: json_value(person.user, name) for name in ACCOUNT_EXPORT_FIELDS},
     export_key="account",
 )

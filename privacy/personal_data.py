@@ -92,6 +92,7 @@ declare(
     secret=["session_key", "session_data"],
     not_personal=["expire_date"],
     erase_mode=_delete_sessions,
+    erasure_note=_("Deleted: the person is logged out everywhere."),
     export=False,
     not_exported_because=_("A signed reference to the account, nothing more."),
 )
@@ -163,6 +164,7 @@ for log_label, object_field in [
         not_personal=[*LOG_FIELDS, "deleted", object_field],
         rows=_mentioning(log_label, "label", "data"),
         erase_mode=_scrubber(log_label, ["label"], ["data"]),
+        erasure_note=_("The name and address are replaced by [erased]."),
         export=_log_entries_about if log_label == "wagtailcore.ModelLogEntry" else False,
         export_key="changes_to_my_record",
         not_exported_because=_("Changes to public pages, made by editors."),
@@ -185,6 +187,7 @@ declare(
     ],
     rows=_mentioning("wagtailcore.Revision", "object_str", "content"),
     erase_mode=_scrubber("wagtailcore.Revision", ["object_str"], ["content"]),
+    erasure_note=_("The name and address are replaced by [erased]."),
     export=False,
     not_exported_because=_("Editors' drafts of content; participants' records have none."),
 )

@@ -98,6 +98,7 @@ class Declaration:
     export_key: str = ""
     not_exported_because: str = ""
     not_erased_because: str = ""
+    erasure_note: str = ""  # how a custom erase_mode erases, for the overview
     exempt: str = ""  # a reason: nothing here is personal data
     after_erase: Callable | None = None
 

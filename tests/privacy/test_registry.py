@@ -81,3 +81,9 @@ def test_a_new_field_without_a_decision_fails_the_check():
 def test_exports_leave_secrets_out():
     for declaration in registry.personal_declarations():
         assert not (declaration.secret & set(declaration.not_personal)), declaration.label
+
+
+def test_every_custom_erasure_is_described_for_the_overview():
+    for declaration in registry.personal_declarations():
+        if callable(declaration.erase_mode):
+            assert str(declaration.erasure_note).strip(), declaration.label
