@@ -36,8 +36,11 @@ def test_the_retention_shown_follows_the_setting(coordinator_client):
 
 
 def test_the_page_is_in_danish_for_a_danish_coordinator(coordinator_client, coordinator):
-    coordinator.wagtail_userprofile.preferred_language = "da"
-    coordinator.wagtail_userprofile.save()
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(coordinator)
+    profile.preferred_language = "da"
+    profile.save()
     body = coordinator_client.get(URL).content.decode()
     assert "Deltagerprofil" in body
 

@@ -33,8 +33,11 @@ def test_erasing_a_matched_participant_in_the_admin_is_not_a_server_error(coordi
 
 
 def test_the_admin_confirmation_is_in_danish(coordinator_client, coordinator, pair):
-    coordinator.wagtail_userprofile.preferred_language = "da"
-    coordinator.wagtail_userprofile.save()
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(coordinator)
+    profile.preferred_language = "da"
+    profile.save()
     body = coordinator_client.get(erase_url(pair.newcomer)).content.decode()
     with translation.override("da"):
         assert translation.gettext("This cannot be undone.") in body
