@@ -65,12 +65,36 @@ class ParticipantCreateView(generic.CreateView):
 
 
 class ParticipantDeleteView(generic.DeleteView):
-    """Deleting a participant deletes their user account too (nothing of them is kept)."""
+    """The coordinator's "Delete" erases (privacy.erasure): matches, meetings and check-in
+    scores must survive for the reports, so the participant is anonymised in place instead of
+    deleted (a plain delete of someone with a match failed with ProtectedError)."""
+
+    template_name = "portal/admin/erase_participant.html"
+    page_title = gettext_lazy("Erase")
+    header_icon = "bin"
+
+    def get_usage_url(self):
+        return None  # nothing is deleted, so no reference can block it
+
+    @property
+    def confirmation_message(self):
+        return _("Are you sure you want to erase this participant?")
+
+    def get_context_data(self, **kwargs):
+        from privacy.summary import erasure_summary
+
+        context = super().get_context_data(**kwargs)
+        context["summary"] = erasure_summary(self.object)
+        return context
 
     def delete_action(self):
-        user = self.object.user
-        super().delete_action()
-        user.delete()
+        from privacy.erasure import erase_participant
+
+        self.erased_name = str(self.object)
+        erase_participant(self.object)
+
+    def get_success_message(self):
+        return _("%(name)s has been erased.") % {"name": self.erased_name}
 
 
 class ResendInvitationView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):

@@ -82,6 +82,9 @@ class Participant(models.Model):
     invited_at = models.DateTimeField(_("invitation sent"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Set when the person's data was erased (privacy.erasure): the row stays, anonymised, so
+    # matches and meetings still count in reports.
+    erased_at = models.DateTimeField(_("erased"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("participant")
@@ -90,6 +93,10 @@ class Participant(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+    @property
+    def is_erased(self):
+        return self.erased_at is not None
 
     @property
     def is_newcomer(self):

@@ -30,3 +30,7 @@ urlpatterns = [
     path("privacy/<slug:purpose>/withdraw/", views.consent_withdraw, name="consent_withdraw"),
     path("privacy/<slug:purpose>/give/", views.consent_give, name="consent_give"),
 ]
+urlpatterns += [
+    path("my-data/erase/", views.erase_my_data, name="erase_my_data"),
+    path("my-data/erased/", views.erased, name="erased"),
+]

@@ -492,3 +492,39 @@ def consent_give(request, purpose):
     consent.give_consent(request.user, purpose)
     messages.success(request, _("Thank you. Your answer has been recorded."))
     return redirect("portal:consents")
+
+
+# ---------------------------------------------------------------------------------------------
+# Erasing my data (GDPR right to erasure), with a confirmation step
+# ---------------------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@participant_required
+def erase_my_data(request):
+    from django.contrib.auth import logout
+
+    from privacy.erasure import erase_participant
+    from privacy.forms import ConfirmErasureForm
+    from privacy.summary import erasure_summary
+
+    participant = request.participant
+    form = ConfirmErasureForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        erase_participant(participant)
+        language = translation.get_language()
+        logout(request)  # a new session: the message below survives, the login does not
+        translation.activate(language)
+        messages.success(request, _("Your data has been erased and your account is closed."))
+        return redirect(reverse("portal:erased"))
+    return render(
+        request,
+        "portal/erase_my_data.html",
+        {"section": "my_data", "form": form, "summary": erasure_summary(participant)},
+    )
+
+
+@require_GET
+def erased(request):
+    """Where the participant lands after erasing their data: no longer logged in."""
+    return render(request, "portal/erased.html")

@@ -280,15 +280,16 @@ def test_participant_listing_shows_the_kinds_offered_or_wanted():
     assert column.get_value(NewcomerFactory(wanted_host_kind="")) == ""
 
 
-def test_deleting_a_participant_without_matches_deletes_the_account(coordinator_client):
-    participant = NewcomerFactory()
-    user_pk = participant.user_id
+def test_deleting_a_participant_erases_them_and_frees_the_address(coordinator_client):
+    # The coordinator's delete is an erasure (privacy.erasure): the anonymised row stays.
+    participant = NewcomerFactory(user__email="gone@example.com")
     response = coordinator_client.post(
         f"/admin/host-programme/participants/delete/{participant.pk}/"
     )
     assert response.status_code == 302
-    assert not User.objects.filter(pk=user_pk).exists()
-    assert not Participant.objects.filter(pk=participant.pk).exists()
+    participant.refresh_from_db()
+    assert participant.is_erased
+    assert not User.objects.filter(email="gone@example.com").exists()
 
 
 # --- matches ------------------------------------------------------------------------------------

@@ -73,6 +73,8 @@ def test_the_download_holds_the_participants_own_data(client, rich_pair):
             "end_date": pair.end_date.isoformat(),
             "status": "active",
             "ended_on": None,
+            "end_reason": "",
+            "created_at": pair.created_at.isoformat(),
         }
     ]
     # Both sides' meetings of the pair, as the participant sees them in the portal.
@@ -113,3 +115,32 @@ def test_event_sign_ups_are_included_without_their_secret_token(client, pair, ma
     assert (exported["status"], exported["guests"]) == ("confirmed", 1)
     assert "token" not in exported
     assert signup.token not in response.content.decode()
+
+
+def test_every_declared_model_with_personal_data_has_its_section(client, rich_pair):
+    """The download is driven by the registry: every model declaring personal data about a
+    participant has its section (or says why it is left out), the same registry the
+    completeness test in tests/privacy checks."""
+    from privacy import registry
+
+    _response, data = download(client, rich_pair.newcomer)
+    for declaration in registry.personal_declarations():
+        if declaration.export is False or declaration.rows is None:
+            assert str(declaration.not_exported_because), declaration.label
+            continue
+        assert declaration.key in data, declaration.label
+        if declaration.export is None:  # the default export: every personal, non-secret field
+            for row in data[declaration.key]:
+                wanted = set(declaration.personal) - set(declaration.secret)
+                assert wanted <= set(row), declaration.label
+
+
+def test_reminders_sent_to_the_participant_are_in_the_download(client, pair):
+    from notifications.models import SentReminder
+
+    SentReminder.objects.create(key="checkin:1:2:2026-01-01", recipient=pair.newcomer.user.email)
+    SentReminder.objects.create(key="checkin:1:3:2026-01-01", recipient=pair.host.user.email)
+    _response, data = download(client, pair.newcomer)
+    assert [(r["key"], r["recipient"]) for r in data["reminders_sent"]] == [
+        ("checkin:1:2:2026-01-01", pair.newcomer.user.email)
+    ]

@@ -8,6 +8,8 @@ from django.utils import translation
 from portal.invitations import mark_email_verified
 from tests.events.conftest import calendar_page, make_event  # noqa: F401 (fixtures)
 from tests.factories import MatchFactory, UserFactory
+from tests.portal.conftest import other_pair, pair  # noqa: F401 (fixtures)
+from tests.portal.test_admin import coordinator_client  # noqa: F401 (fixture)
 
 
 @pytest.fixture(autouse=True)

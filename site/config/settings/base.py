@@ -169,6 +169,19 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where re-match requests and other coordinator notices go.
 COORDINATOR_EMAIL = os.environ.get("COORDINATOR_EMAIL", "coordinator@example.com")
 
+# Personal data (privacy/retention.py): how long a participant's data is kept, in days. The
+# daily `manage.py apply_retention` erases a participant this many days after their last match
+# ends, or, if never matched, this many days after their last activity (registration,
+# invitation or login). Conservative defaults: two years after a match (room for a re-match
+# and the year's reports), one year for someone never matched. A programme's own values will
+# replace these when programmes arrive.
+PRIVACY_RETENTION_DAYS_AFTER_LAST_MATCH = int(
+    os.environ.get("PRIVACY_RETENTION_DAYS_AFTER_LAST_MATCH", "730")
+)
+PRIVACY_RETENTION_DAYS_NEVER_MATCHED = int(
+    os.environ.get("PRIVACY_RETENTION_DAYS_NEVER_MATCHED", "365")
+)
+
 # Functions that yield the reminders due on a day; run daily by `manage.py send_reminders`.
 REMINDER_SOURCES = [
     "events.reminders.event_reminders",
