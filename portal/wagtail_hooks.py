@@ -20,6 +20,8 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
+from protection.exports import SpreadsheetSafeExportMixin
+
 from . import admin_views
 from .admin_forms import MatchCreateForm, MatchEditForm, ParticipantAdminForm
 from .models import CheckIn, HostKind, Match, Meeting, Participant, RematchRequest
@@ -62,7 +64,7 @@ class ParticipantFilterSet(WagtailFilterSet):
         return queryset.filter(has_active_match=(value == "yes"))
 
 
-class ParticipantIndexView(generic.IndexView):
+class ParticipantIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return Participant.objects.select_related("user").annotate(
             has_active_match=active_match_exists()
@@ -181,7 +183,7 @@ class MatchFilterSet(WagtailFilterSet):
         fields = ["status", "kind"]
 
 
-class MatchIndexView(generic.IndexView):
+class MatchIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
     default_ordering = "-start_date"
 
     def get_base_queryset(self):
@@ -324,7 +326,7 @@ class MeetingFilterSet(MatchChoiceFilterMixin, WagtailFilterSet):
         fields = []
 
 
-class MeetingIndexView(generic.IndexView):
+class MeetingIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
     default_ordering = "-date"
 
     def get_base_queryset(self):
@@ -409,7 +411,7 @@ class CheckInFilterSet(MatchChoiceFilterMixin, WagtailFilterSet):
         return queryset.filter(followed_up_at__isnull=(value != "yes"))
 
 
-class CheckInIndexView(generic.IndexView):
+class CheckInIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
     default_ordering = "-created_at"
 
     def get_base_queryset(self):
@@ -485,7 +487,7 @@ class RematchFilterSet(WagtailFilterSet):
         fields = ["status"]
 
 
-class RematchIndexView(generic.IndexView):
+class RematchIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
     """Open requests first, oldest of them on top; then the resolved ones, newest first."""
 
     def get_base_queryset(self):
