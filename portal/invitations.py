@@ -17,7 +17,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from notifications.emails import send_email_to_user
+from notifications.emails import send_email_to_user_on_commit
 
 from .models import Participant
 
@@ -79,7 +79,7 @@ def send_invitation(participant):
     """Email the participant (in their language) a link to choose their password."""
     user = participant.user
     path, login_path = invitation_paths(user)
-    send_email_to_user(
+    send_email_to_user_on_commit(
         user,
         "portal/email/invitation",
         {

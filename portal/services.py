@@ -7,7 +7,7 @@
 - Each participant checks in about a month into the match and then every two months.
 - A re-match request goes to the coordinator, who keeps the match or ends it.
 - Creating or ending a match, and resolving a re-match request, emails the people concerned
-  in their own language.
+  in their own language, once the change is committed (never for a change rolled back).
 """
 
 import datetime
@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from notifications.emails import send_email, send_email_to_user
+from notifications.emails import send_email_on_commit, send_email_to_user_on_commit
 
 from .models import (
     MATCH_LENGTH_MONTHS,
@@ -270,7 +270,7 @@ def portal_path(language):
 
 def _email_participant(participant, template_name, context):
     user = participant.user
-    send_email_to_user(
+    send_email_to_user_on_commit(
         user,
         template_name,
         {
@@ -399,7 +399,7 @@ def request_rematch(match, participant, reason):
         )
     request = RematchRequest.objects.create(match=match, participant=participant, reason=reason)
     queue_path = reverse(REMATCH_QUEUE_URL_NAME)
-    send_email(
+    send_email_on_commit(
         "portal/email/rematch_requested",
         settings.COORDINATOR_EMAIL,
         coordinator_language(),
