@@ -124,7 +124,11 @@ class MatchCreateForm(WagtailAdminModelForm):
         cleaned = super().clean()
         newcomer, host, kind = cleaned.get("newcomer"), cleaned.get("host"), cleaned.get("kind")
         start = cleaned.get("start_date")
-        if newcomer and host and kind and start:
+        date_errors = services.match_date_errors(start, cleaned.get("end_date"))
+        for field, messages in date_errors.items():
+            for message in messages:
+                self.add_error(field, message)
+        if newcomer and host and kind and start and not date_errors:
             try:
                 # An empty end date is fine: create_match gives the default six months.
                 services.validate_match(newcomer, host, kind, start, cleaned.get("end_date"))
@@ -155,9 +159,11 @@ class MatchEditForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end <= start:
-            self.add_error("end_date", _("The end date must be after the start date."))
-        if start and not end:
+        date_errors = services.match_date_errors(start, end)
+        for field, messages in date_errors.items():
+            for message in messages:
+                self.add_error(field, message)
+        if start and not end and not date_errors:
             cleaned["end_date"] = add_months(start, MATCH_LENGTH_MONTHS)
             self.instance.end_date = cleaned["end_date"]
         return cleaned

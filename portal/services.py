@@ -298,9 +298,31 @@ def _notify_pair(match, template_name):
 # ---------------------------------------------------------------------------------------------
 
 
+MATCH_STARTS_AT_MOST_DAYS_AHEAD = 365
+MATCH_LASTS_AT_MOST_MONTHS = 24
+
+
+def match_date_errors(start_date, end_date, today=None):
+    """{field: [message]} for match dates outside what the programme plans for: a start at most
+    a year ahead, an end after the start and at most two years after it. An empty end date is
+    fine (six months after the start); dates that failed to parse (None) are not checked."""
+    today = today or timezone.localdate()
+    errors = {}
+    if start_date is None:
+        return errors
+    if start_date > today + datetime.timedelta(days=MATCH_STARTS_AT_MOST_DAYS_AHEAD):
+        errors["start_date"] = [_("The start date can be at most a year from today.")]
+        return errors
+    if end_date and end_date <= start_date:
+        errors["end_date"] = [_("The end date must be after the start date.")]
+    elif end_date and end_date > add_months(start_date, MATCH_LASTS_AT_MOST_MONTHS):
+        errors["end_date"] = [_("A match lasts at most two years: choose an earlier end date.")]
+    return errors
+
+
 def validate_match(newcomer, host, kind, start_date, end_date, exclude_pk=None):
     """Raise a ValidationError keyed by field for every rule a new or edited match breaks."""
-    errors = {}
+    errors = match_date_errors(start_date, end_date)
     if newcomer.role != Participant.Role.NEWCOMER:
         errors.setdefault("newcomer", []).append(_("Choose a participant registered as newcomer."))
     if host.role != Participant.Role.HOST:
@@ -311,8 +333,6 @@ def validate_match(newcomer, host, kind, start_date, end_date, exclude_pk=None):
         errors.setdefault("kind", []).append(
             _("%(host)s is not a %(kind)s.") % {"host": host, "kind": HostKind(kind).label.lower()}
         )
-    if end_date and start_date and end_date <= start_date:
-        errors.setdefault("end_date", []).append(_("The end date must be after the start date."))
 
     active = Match.objects.active()
     if exclude_pk:
@@ -343,6 +363,8 @@ def validate_match(newcomer, host, kind, start_date, end_date, exclude_pk=None):
 def create_match(newcomer, host, kind, start_date=None, end_date=None, notify=True):
     """Match a newcomer with a host in one kind, then tell both of them (in their languages)."""
     start_date = start_date or timezone.localdate()
+    if errors := match_date_errors(start_date, end_date):
+        raise ValidationError(errors)
     end_date = end_date or add_months(start_date, MATCH_LENGTH_MONTHS)
     with transaction.atomic():
         # Lock the host row so two coordinators can't fill the same last place (PostgreSQL).
