@@ -19,9 +19,22 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+MAX_DATABASE_ID = 2**63 - 1
+
+
 class ActivityIdeaChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.title  # modeltranslation: the title in the current language
+
+    def to_python(self, value):
+        # An id no database column can hold is simply not one of the choices (SQLite would
+        # otherwise fail with OverflowError on the page-pointer lookup).
+        text = str(value).strip() if value is not None else ""
+        if text.lstrip("-").isdigit() and abs(int(text)) > MAX_DATABASE_ID:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": text}
+            )
+        return super().to_python(value)
 
 
 class MeetingForm(forms.ModelForm):

@@ -121,3 +121,86 @@ def test_the_match_rules_refuse_dates_that_would_overflow_the_calendar():
     assert error.value.message_dict == {
         "end_date": ["A match lasts at most two years: choose an earlier end date."]
     }
+
+
+PORTAL_URLS_WITH_IDS = [
+    "/portal/matches/{id}/meetings/",
+    "/portal/matches/{id}/meetings/new/",
+    "/portal/matches/{match}/meetings/{id}/edit/",
+    "/portal/matches/{match}/meetings/{id}/delete/",
+    "/portal/matches/{id}/check-in/",
+    "/portal/matches/{id}/rematch/",
+    "/portal/matches/{id}/wheels/",
+]
+
+
+@pytest.mark.parametrize("template", PORTAL_URLS_WITH_IDS)
+@pytest.mark.parametrize("huge", [2**63, HUGE_ID])
+def test_an_id_beyond_64_bits_in_a_portal_url_is_not_found(client, pair, template, huge):
+    client.force_login(pair.newcomer.user)
+    response = client.get(template.format(id=huge, match=pair.pk))
+    assert response.status_code == 404
+
+
+ADMIN_URLS_WITH_IDS = [
+    "/admin/host-programme/participants/edit/{id}/",
+    "/admin/host-programme/participants/invite/{id}/",
+    "/admin/host-programme/matches/edit/{id}/",
+    "/admin/host-programme/matches/end/{id}/",
+    "/admin/host-programme/meetings/inspect/{id}/",
+    "/admin/host-programme/check-ins/inspect/{id}/",
+    "/admin/host-programme/rematch-requests/resolve/{id}/",
+]
+
+
+@pytest.mark.parametrize("template", ADMIN_URLS_WITH_IDS)
+def test_an_id_beyond_64_bits_in_an_admin_url_is_not_found(coordinator_client, template):
+    response = coordinator_client.get(template.format(id=HUGE_ID))
+    assert response.status_code == 404
+
+
+def test_marking_a_check_in_beyond_64_bits_followed_up_is_not_found(coordinator_client):
+    response = coordinator_client.post(f"/admin/host-programme/check-ins/followed-up/{HUGE_ID}/")
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/host-programme/meetings/?match={id}",
+        "/admin/host-programme/check-ins/?match={id}",
+        "/admin/host-programme/participants/?p={id}",
+    ],
+)
+def test_an_id_beyond_64_bits_in_an_admin_filter_is_ignored(coordinator_client, match, url):
+    response = coordinator_client.get(url.format(id=HUGE_ID))
+    assert response.status_code == 200
+
+
+def test_an_activity_idea_id_beyond_64_bits_is_a_message_that_keeps_the_meeting(
+    client, pair, activity_ideas
+):
+    client.force_login(pair.newcomer.user)
+    response = client.post(
+        f"/portal/matches/{pair.pk}/meetings/new/",
+        {
+            "date": pair.start_date.isoformat(),
+            "duration_minutes": "90",
+            "activities": ["coffee"],
+            "note": "Walked by the lakes",
+            "activity_idea": str(HUGE_ID),
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["activity_idea"] == [
+        "Select a valid choice. That choice is not one of the available choices."
+    ]
+    assert "Walked by the lakes" in response.content.decode()
+
+
+def test_an_activity_idea_in_the_query_string_beyond_64_bits_is_ignored(
+    client, pair, activity_ideas
+):
+    client.force_login(pair.newcomer.user)
+    response = client.get(f"/portal/matches/{pair.pk}/meetings/new/?idea={HUGE_ID}")
+    assert response.status_code == 200
