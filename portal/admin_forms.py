@@ -12,7 +12,14 @@ from wagtail.admin.widgets import AdminDateInput
 
 from . import services
 from .invitations import create_participant_account, mark_email_verified
-from .models import MATCH_LENGTH_MONTHS, Match, Participant, add_months
+from .models import (
+    END_REASON_MAX_LENGTH,
+    MATCH_LENGTH_MONTHS,
+    NOTE_MAX_LENGTH,
+    Match,
+    Participant,
+    add_months,
+)
 
 USER_FIELDS = ["email", "first_name", "last_name", "preferred_language"]
 
@@ -184,6 +191,7 @@ class EndMatchForm(forms.Form):
     end_reason = forms.CharField(
         label=_("Reason (for coordinators only)"),
         required=False,
+        max_length=END_REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Required when a match ends early. Not shown to the participants."),
     )
@@ -206,6 +214,7 @@ class ResolveRematchForm(forms.Form):
     note = forms.CharField(
         label=_("Note to the participant"),
         required=False,
+        max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Included in the email to the participant who asked, and shown in the portal."),
     )

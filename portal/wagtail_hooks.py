@@ -9,6 +9,7 @@ import django_filters
 from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Q, Value, When
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -28,6 +29,7 @@ from .models import CheckIn, HostKind, Match, Meeting, Participant, RematchReque
 from .services import LOW_SATISFACTION
 
 KIND_CHOICES = HostKind.choices
+LISTING_TEXT_CHARS = 300  # long free text is cut in listings; the full text is one click away
 YES_NO = [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))]
 
 
@@ -527,7 +529,11 @@ class RematchRequestViewSet(ReadOnlyViewSet):
     list_display = [
         TitleColumn("participant", label=gettext_lazy("Asked by")),
         Column("match", label=gettext_lazy("Match"), accessor=lambda r: pair_name(r.match)),
-        Column("reason", label=gettext_lazy("Reason")),
+        Column(
+            "reason",
+            label=gettext_lazy("Reason"),
+            accessor=lambda r: Truncator(r.reason).chars(LISTING_TEXT_CHARS),
+        ),
         DateColumn("created_at", label=gettext_lazy("Asked"), sort_key="created_at"),
         RematchStatusColumn(
             "status", label=gettext_lazy("Status"), accessor="get_status_display", sort_key="status"
