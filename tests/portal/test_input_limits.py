@@ -38,9 +38,7 @@ def test_a_very_long_meeting_note_is_refused_and_kept(newcomer_client, pair):
         f"/portal/matches/{pair.pk}/meetings/new/", meeting_data(pair, note=TOO_LONG)
     )
     assert response.status_code == 200
-    assert response.context["form"].errors["note"] == [
-        too_long_message(NOTE_MAX_LENGTH, TOO_LONG)
-    ]
+    assert response.context["form"].errors["note"] == [too_long_message(NOTE_MAX_LENGTH, TOO_LONG)]
     assert TOO_LONG in response.content.decode()
     assert Meeting.objects.filter(match=pair).count() == 1  # only the fixture's
 
