@@ -3,11 +3,11 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from .search import search_pages
+from .search import clean_query, search_pages
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()
+    query = clean_query(request.GET.get("q", ""))
     results = search_pages(query, get_language()) if query else Page.objects.none()
     paginator = Paginator(results, 10)
     page_obj = paginator.get_page(request.GET.get("page"))

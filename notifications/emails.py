@@ -2,10 +2,15 @@
 
 Every message is rendered from two templates, ``<name>_subject.txt`` and ``<name>.txt``
 (plus ``<name>.html`` when it exists), with the recipient's language active.
+
+An email that reports a change to the database (a match created, a request received) is sent
+with ``send_email_on_commit`` / ``send_email_to_user_on_commit``: only once that change is
+committed, never when it rolls back (events defer theirs with ``transaction.on_commit``).
 """
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -53,4 +58,22 @@ def send_email_to_user(user, template_name, context=None, attachments=()):
         user.preferred_language,
         {"recipient": user, **(context or {})},
         attachments,
+    )
+
+
+def send_email_on_commit(template_name, to, language, context=None, attachments=(), reply_to=None):
+    """``send_email`` once the current transaction commits (at once outside a transaction).
+
+    Nothing is sent if the transaction rolls back. A failure to send is logged by Django
+    (``robust``) and does not undo the committed change or stop other emails."""
+    transaction.on_commit(
+        lambda: send_email(template_name, to, language, context, attachments, reply_to),
+        robust=True,
+    )
+
+
+def send_email_to_user_on_commit(user, template_name, context=None, attachments=()):
+    """``send_email_to_user`` once the current transaction commits; see ``send_email_on_commit``."""
+    transaction.on_commit(
+        lambda: send_email_to_user(user, template_name, context, attachments), robust=True
     )

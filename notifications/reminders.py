@@ -4,8 +4,12 @@ A *source* is a function ``source(today) -> iterable of Reminder``, listed by do
 ``settings.REMINDER_SOURCES``. ``send_due_reminders`` (run daily by the ``send_reminders``
 command) asks every source and sends each reminder whose key has not been sent before, in
 the recipient's language. A key names the reminder uniquely, e.g. ``event:12:signup:34``.
+
+A reminder that cannot be sent (the mail server refuses one address, say) is logged and its
+``SentReminder`` row rolled back with it, so the next run tries it again; the rest still go out.
 """
 
+import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -15,6 +19,8 @@ from django.utils.module_loading import import_string
 
 from .emails import send_email_to_user
 from .models import SentReminder
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -47,5 +53,13 @@ def send_due_reminders(today=None, sources=None):
                     )
             except IntegrityError:
                 continue  # already sent on an earlier run
+            except Exception:
+                # Not sent, so not remembered as sent (rolled back): retried on the next run.
+                logger.exception(
+                    "Reminder %s to %s could not be sent; it will be tried again next run.",
+                    reminder.key,
+                    reminder.user.email,
+                )
+                continue
             sent.append(reminder)
     return sent

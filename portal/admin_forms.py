@@ -12,7 +12,14 @@ from wagtail.admin.widgets import AdminDateInput
 
 from . import services
 from .invitations import create_participant_account, mark_email_verified
-from .models import MATCH_LENGTH_MONTHS, Match, Participant, add_months
+from .models import (
+    END_REASON_MAX_LENGTH,
+    MATCH_LENGTH_MONTHS,
+    NOTE_MAX_LENGTH,
+    Match,
+    Participant,
+    add_months,
+)
 
 USER_FIELDS = ["email", "first_name", "last_name", "preferred_language"]
 
@@ -124,7 +131,11 @@ class MatchCreateForm(WagtailAdminModelForm):
         cleaned = super().clean()
         newcomer, host, kind = cleaned.get("newcomer"), cleaned.get("host"), cleaned.get("kind")
         start = cleaned.get("start_date")
-        if newcomer and host and kind and start:
+        date_errors = services.match_date_errors(start, cleaned.get("end_date"))
+        for field, messages in date_errors.items():
+            for message in messages:
+                self.add_error(field, message)
+        if newcomer and host and kind and start and not date_errors:
             try:
                 # An empty end date is fine: create_match gives the default six months.
                 services.validate_match(newcomer, host, kind, start, cleaned.get("end_date"))
@@ -155,9 +166,11 @@ class MatchEditForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end <= start:
-            self.add_error("end_date", _("The end date must be after the start date."))
-        if start and not end:
+        date_errors = services.match_date_errors(start, end)
+        for field, messages in date_errors.items():
+            for message in messages:
+                self.add_error(field, message)
+        if start and not end and not date_errors:
             cleaned["end_date"] = add_months(start, MATCH_LENGTH_MONTHS)
             self.instance.end_date = cleaned["end_date"]
         return cleaned
@@ -178,6 +191,7 @@ class EndMatchForm(forms.Form):
     end_reason = forms.CharField(
         label=_("Reason (for coordinators only)"),
         required=False,
+        max_length=END_REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Required when a match ends early. Not shown to the participants."),
     )
@@ -200,6 +214,7 @@ class ResolveRematchForm(forms.Form):
     note = forms.CharField(
         label=_("Note to the participant"),
         required=False,
+        max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Included in the email to the participant who asked, and shown in the portal."),
     )

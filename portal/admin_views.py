@@ -181,7 +181,9 @@ class MatchEditView(generic.EditView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        match = self.object
+        # The match as saved: after a refused edit, self.object holds what was typed (perhaps
+        # no start date at all), and progress is about the saved match anyway.
+        match = Match.objects.select_related("newcomer__user", "host__user").get(pk=self.object.pk)
         context.update(
             match=match,
             progress=services.match_progress(match),

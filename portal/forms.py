@@ -4,12 +4,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from accounts.models import User
 from home.models import ActivityIdeaPage
 
+from . import services
 from .meetings import MAX_DURATION_MINUTES, MIN_DURATION_MINUTES, validate_meeting
-from .models import HostKind, LifeArea, Meeting, Participant, WheelEntry
+from .models import NOTE_MAX_LENGTH, HostKind, LifeArea, Meeting, Participant, WheelEntry
 
 
 class DateInput(forms.DateInput):
@@ -19,9 +21,22 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+MAX_DATABASE_ID = 2**63 - 1
+
+
 class ActivityIdeaChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.title  # modeltranslation: the title in the current language
+
+    def to_python(self, value):
+        # An id no database column can hold is simply not one of the choices (SQLite would
+        # otherwise fail with OverflowError on the page-pointer lookup).
+        text = str(value).strip() if value is not None else ""
+        if text.lstrip("-").isdigit() and abs(int(text)) > MAX_DATABASE_ID:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": text}
+            )
+        return super().to_python(value)
 
 
 class MeetingForm(forms.ModelForm):
@@ -73,6 +88,13 @@ class MeetingForm(forms.ModelForm):
             {"min": MIN_DURATION_MINUTES, "max": MAX_DURATION_MINUTES}
         )
 
+    def save(self, commit=True):
+        if not commit:
+            return super().save(commit=False)
+        # The programme's rule: the same meeting sent twice is logged once.
+        self.instance = services.save_meeting(self.instance)
+        return self.instance
+
     def clean(self):
         cleaned = super().clean()
         # The rules in portal/meetings.py, reported next to the field they concern. Fields that
@@ -119,6 +141,7 @@ class CheckInForm(forms.Form):
         label=_("Note for the coordinator (optional)"),
         help_text=_("Only the coordinators read this; your partner never sees your answers."),
         required=False,
+        max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
@@ -129,6 +152,7 @@ class RematchForm(forms.Form):
         help_text=_(
             "Only the coordinators read this. They will contact you before anything changes."
         ),
+        max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": _("Tell the coordinator why you would like a re-match.")},
     )
@@ -197,9 +221,12 @@ class HostProfileForm(ParticipantProfileForm):
         active = self.instance.host_matches.active().count()
         if capacity is not None and capacity < active:
             raise ValidationError(
-                _(
+                ngettext(
+                    "You have %(count)s active match now; talk to your coordinator before "
+                    "lowering the number.",
                     "You have %(count)s active matches now; talk to your coordinator before "
-                    "lowering the number."
+                    "lowering the number.",
+                    active,
                 ),
                 params={"count": active},
             )

@@ -25,7 +25,7 @@ from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from notifications.emails import send_email_to_user
+from notifications.emails import send_email_to_user_on_commit
 from privacy.consent import give_consent, needs_privacy_notice
 from privacy.models import Purpose
 
@@ -89,7 +89,7 @@ def send_invitation(participant):
     """Email the participant (in their language) a link to choose their password."""
     user = participant.user
     path, login_path = invitation_paths(user)
-    send_email_to_user(
+    send_email_to_user_on_commit(
         user,
         "portal/email/invitation",
         {

@@ -7,13 +7,67 @@ Personal data under GDPR: every portal view reaches these through the logged-in 
 import datetime
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MATCH_LENGTH_MONTHS = 6
+
+# Upper limits for free text: generous for what each field is for, and short enough to read on
+# the coordinators' screens (a 58,000-character note once was).
+NOTE_MAX_LENGTH = 2000  # meeting notes, check-in notes, re-match reasons and answers
+BIO_MAX_LENGTH = 1000
+INTAKE_NOTES_MAX_LENGTH = 4000
+END_REASON_MAX_LENGTH = 3000  # may carry a re-match answer (NOTE_MAX_LENGTH) after its prefix
+PHONE_MIN_DIGITS, PHONE_MAX_DIGITS, PHONE_MAX_LENGTH = 6, 15, 25
+ARRIVAL_AT_MOST_YEARS_AGO = 10
+AGE_MIN, AGE_MAX = 16, 100
+
+
+def text_limit(length):
+    """``max_length`` for a TextField is only a form hint; the validator makes the model (and
+    so every service that calls ``full_clean``) enforce it too."""
+    return {"max_length": length, "validators": [MaxLengthValidator(length)]}
+
+
+def validate_phone(value):
+    """Digits with spaces, +, - and parentheses, 6 to 15 digits (the international maximum)."""
+    allowed = set("0123456789 +-()")
+    digits = sum(char.isdigit() for char in value)
+    if (
+        not set(value) <= allowed
+        or len(value) > PHONE_MAX_LENGTH
+        or not PHONE_MIN_DIGITS <= digits <= PHONE_MAX_DIGITS
+    ):
+        raise ValidationError(
+            _("Enter a phone number of digits, for example +45 12 34 56 78."), code="invalid"
+        )
+
+
+def validate_arrival_date(value):
+    """Arrival in Denmark: not in the future, and not absurdly long ago."""
+    today = timezone.localdate()
+    if value > today:
+        raise ValidationError(_("The arrival date cannot be in the future."), code="future")
+    if value < today.replace(year=today.year - ARRIVAL_AT_MOST_YEARS_AGO, day=1):
+        raise ValidationError(
+            _("Enter an arrival date within the last %(years)s years."),
+            code="too_old",
+            params={"years": ARRIVAL_AT_MOST_YEARS_AGO},
+        )
+
+
+def validate_birth_year(value):
+    year = timezone.localdate().year
+    if not year - AGE_MAX <= value <= year - AGE_MIN:
+        raise ValidationError(
+            _("Enter a year of birth between %(first)s and %(last)s."),
+            code="out_of_range",
+            params={"first": year - AGE_MAX, "last": year - AGE_MIN},
+        )
 
 
 def add_months(date, months):
@@ -45,7 +99,7 @@ class Participant(models.Model):
         verbose_name=_("user account"),
     )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone])
     languages = models.CharField(
         _("languages spoken"),
         max_length=200,
@@ -58,13 +112,18 @@ class Participant(models.Model):
         _("year of birth"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        validators=[validate_birth_year],
     )
     bio = models.TextField(
-        _("short bio"), blank=True, help_text=_("A few lines about you that your match will see.")
+        _("short bio"),
+        blank=True,
+        help_text=_("A few lines about you that your match will see."),
+        **text_limit(BIO_MAX_LENGTH),
     )
     # Newcomers
-    arrived_in_denmark = models.DateField(_("arrived in Denmark"), null=True, blank=True)
+    arrived_in_denmark = models.DateField(
+        _("arrived in Denmark"), null=True, blank=True, validators=[validate_arrival_date]
+    )
     wanted_host_kind = models.CharField(
         _("host kind wanted"), max_length=10, choices=HostKind.choices, blank=True
     )
@@ -78,7 +137,9 @@ class Participant(models.Model):
         help_text=_("How many newcomers this host takes at the same time."),
     )
     # Coordinators only
-    intake_notes = models.TextField(_("intake notes"), blank=True)
+    intake_notes = models.TextField(
+        _("intake notes"), blank=True, **text_limit(INTAKE_NOTES_MAX_LENGTH)
+    )
     invited_at = models.DateTimeField(_("invitation sent"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -153,7 +214,9 @@ class Match(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE
     )
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
-    end_reason = models.TextField(_("reason for ending"), blank=True)
+    end_reason = models.TextField(
+        _("reason for ending"), blank=True, **text_limit(END_REASON_MAX_LENGTH)
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = MatchQuerySet.as_manager()
@@ -213,7 +276,7 @@ class Meeting(models.Model):
         _("duration (minutes)"), validators=[MinValueValidator(5), MaxValueValidator(720)]
     )
     activities = models.JSONField(_("what you did"), default=list)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, **text_limit(NOTE_MAX_LENGTH))
     activity_idea = models.ForeignKey(
         "home.ActivityIdeaPage",
         on_delete=models.SET_NULL,
@@ -254,7 +317,9 @@ class CheckIn(models.Model):
         help_text=_("1 = not at all satisfied, 5 = very satisfied"),
     )
     wants_to_continue = models.BooleanField(_("wants to continue"))
-    note_for_coordinator = models.TextField(_("note for the coordinator"), blank=True)
+    note_for_coordinator = models.TextField(
+        _("note for the coordinator"), blank=True, **text_limit(NOTE_MAX_LENGTH)
+    )
     created_at = models.DateTimeField(_("answered"), auto_now_add=True)
     followed_up_at = models.DateTimeField(_("followed up"), null=True, blank=True)
 
@@ -286,7 +351,7 @@ class RematchRequest(models.Model):
         related_name="rematch_requests",
         verbose_name=_("asked by"),
     )
-    reason = models.TextField(_("reason"))
+    reason = models.TextField(_("reason"), **text_limit(NOTE_MAX_LENGTH))
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
@@ -300,7 +365,9 @@ class RematchRequest(models.Model):
         related_name="+",
         verbose_name=_("resolved by"),
     )
-    resolution_note = models.TextField(_("note to the participant"), blank=True)
+    resolution_note = models.TextField(
+        _("note to the participant"), blank=True, **text_limit(NOTE_MAX_LENGTH)
+    )
 
     class Meta:
         verbose_name = _("re-match request")

@@ -6,8 +6,9 @@
 - Pairs meet one or two times a month; progress is measured against that rhythm.
 - Each participant checks in about a month into the match and then every two months.
 - A re-match request goes to the coordinator, who keeps the match or ends it.
+- A form sent twice (a double click, back and send again) records one meeting and one check-in.
 - Creating or ending a match, and resolving a re-match request, emails the people concerned
-  in their own language.
+  in their own language, once the change is committed (never for a change rolled back).
 """
 
 import datetime
@@ -19,12 +20,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max, Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
-from notifications.emails import send_email, send_email_to_user
+from notifications.emails import send_email_on_commit, send_email_to_user_on_commit
 from privacy.audit import MATCH_ENDED, REMATCH_RESOLVED
 
 from .models import (
@@ -32,6 +33,7 @@ from .models import (
     CheckIn,
     HostKind,
     Match,
+    Meeting,
     Participant,
     RematchRequest,
     add_months,
@@ -206,11 +208,45 @@ def _check_participant_in_match(match, participant):
         raise ValidationError(_("You are not part of this match."))
 
 
+def checkin_period_start(match, today=None):
+    """The first day of the check-in period running today: the latest due date so far, or the
+    start of the match before the first one. One check-in per participant per period."""
+    today = today or timezone.localdate()
+    past = [due for due in checkin_due_dates(match) if due <= today]
+    return past[-1] if past else match.start_date
+
+
 def record_check_in(match, participant, satisfaction, wants_to_continue, note=""):
-    """Save a participant's check-in on their active match."""
+    """Save a participant's check-in on their active match; a second one for the same due date
+    (the form sent twice, say) is refused."""
     _check_participant_in_match(match, participant)
     if not match.is_active:
         raise ValidationError(_("This match has ended, so there is nothing to check in on."))
+    with transaction.atomic():
+        # Two copies of the form sent at once wait for each other here (PostgreSQL).
+        list(Match.objects.select_for_update().filter(pk=match.pk).values_list("pk"))
+        today = timezone.localdate()
+        since = checkin_period_start(match, today)
+        if any(
+            timezone.localdate(answered) >= since
+            for answered in CheckIn.objects.filter(
+                match=match, participant=participant
+            ).values_list("created_at", flat=True)
+        ):
+            upcoming = next((due for due in checkin_due_dates(match) if due > today), None)
+            if upcoming:
+                raise ValidationError(
+                    _(
+                        "You have already sent this check-in, thank you. The next one is due "
+                        "on %(date)s."
+                    )
+                    % {"date": formats.date_format(upcoming)}
+                )
+            raise ValidationError(_("You have already sent this check-in, thank you."))
+        return _save_check_in(match, participant, satisfaction, wants_to_continue, note)
+
+
+def _save_check_in(match, participant, satisfaction, wants_to_continue, note):
     check_in = CheckIn(
         match=match,
         participant=participant,
@@ -221,6 +257,45 @@ def record_check_in(match, participant, satisfaction, wants_to_continue, note=""
     check_in.full_clean()
     check_in.save()
     return check_in
+
+
+# ---------------------------------------------------------------------------------------------
+# Meetings
+# ---------------------------------------------------------------------------------------------
+
+DUPLICATE_MEETING_WITHIN = datetime.timedelta(minutes=10)
+
+
+def recent_duplicate_meeting(meeting, now=None):
+    """The identical meeting (same match, author, date, duration, activities, activity idea and
+    note) the same person logged in the last ten minutes, or None. Editing is never a duplicate."""
+    if meeting.pk is not None:
+        return None
+    since = (now or timezone.now()) - DUPLICATE_MEETING_WITHIN
+    candidates = Meeting.objects.filter(
+        match=meeting.match,
+        author=meeting.author,
+        date=meeting.date,
+        duration_minutes=meeting.duration_minutes,
+        activity_idea=meeting.activity_idea,
+        note=meeting.note,
+        created_at__gte=since,
+    )
+    activities = sorted(meeting.activities)
+    return next((other for other in candidates if sorted(other.activities) == activities), None)
+
+
+def save_meeting(meeting):
+    """Save a new or edited meeting. The same meeting sent twice within a few minutes (a double
+    click, back and send again) is saved once: the one already logged is returned."""
+    with transaction.atomic():
+        # Two copies of the form sent at once wait for each other here (PostgreSQL).
+        list(Match.objects.select_for_update().filter(pk=meeting.match_id).values_list("pk"))
+        duplicate = recent_duplicate_meeting(meeting)
+        if duplicate is not None:
+            return duplicate
+        meeting.save()
+        return meeting
 
 
 # ---------------------------------------------------------------------------------------------
@@ -272,7 +347,7 @@ def portal_path(language):
 
 def _email_participant(participant, template_name, context):
     user = participant.user
-    send_email_to_user(
+    send_email_to_user_on_commit(
         user,
         template_name,
         {
@@ -300,9 +375,31 @@ def _notify_pair(match, template_name):
 # ---------------------------------------------------------------------------------------------
 
 
+MATCH_STARTS_AT_MOST_DAYS_AHEAD = 365
+MATCH_LASTS_AT_MOST_MONTHS = 24
+
+
+def match_date_errors(start_date, end_date, today=None):
+    """{field: [message]} for match dates outside what the programme plans for: a start at most
+    a year ahead, an end after the start and at most two years after it. An empty end date is
+    fine (six months after the start); dates that failed to parse (None) are not checked."""
+    today = today or timezone.localdate()
+    errors = {}
+    if start_date is None:
+        return errors
+    if start_date > today + datetime.timedelta(days=MATCH_STARTS_AT_MOST_DAYS_AHEAD):
+        errors["start_date"] = [_("The start date can be at most a year from today.")]
+        return errors
+    if end_date and end_date <= start_date:
+        errors["end_date"] = [_("The end date must be after the start date.")]
+    elif end_date and end_date > add_months(start_date, MATCH_LASTS_AT_MOST_MONTHS):
+        errors["end_date"] = [_("A match lasts at most two years: choose an earlier end date.")]
+    return errors
+
+
 def validate_match(newcomer, host, kind, start_date, end_date, exclude_pk=None):
     """Raise a ValidationError keyed by field for every rule a new or edited match breaks."""
-    errors = {}
+    errors = match_date_errors(start_date, end_date)
     if newcomer.role != Participant.Role.NEWCOMER:
         errors.setdefault("newcomer", []).append(_("Choose a participant registered as newcomer."))
     if host.role != Participant.Role.HOST:
@@ -313,8 +410,6 @@ def validate_match(newcomer, host, kind, start_date, end_date, exclude_pk=None):
         errors.setdefault("kind", []).append(
             _("%(host)s is not a %(kind)s.") % {"host": host, "kind": HostKind(kind).label.lower()}
         )
-    if end_date and start_date and end_date <= start_date:
-        errors.setdefault("end_date", []).append(_("The end date must be after the start date."))
 
     active = Match.objects.active()
     if exclude_pk:
@@ -345,6 +440,8 @@ def validate_match(newcomer, host, kind, start_date, end_date, exclude_pk=None):
 def create_match(newcomer, host, kind, start_date=None, end_date=None, notify=True):
     """Match a newcomer with a host in one kind, then tell both of them (in their languages)."""
     start_date = start_date or timezone.localdate()
+    if errors := match_date_errors(start_date, end_date):
+        raise ValidationError(errors)
     end_date = end_date or add_months(start_date, MATCH_LENGTH_MONTHS)
     with transaction.atomic():
         # Lock the host row so two coordinators can't fill the same last place (PostgreSQL).
@@ -370,6 +467,10 @@ def end_match(match, status, reason="", ended_on=None, notify=True):
         errors["ended_on"] = _("A match cannot end before it starts.")
     if status == Match.Status.ENDED_EARLY and not (reason or "").strip():
         errors["end_reason"] = _("Give a reason when a match ends early.")
+    try:
+        Match._meta.get_field("end_reason").run_validators(reason or "")
+    except ValidationError as error:
+        errors["end_reason"] = error.messages
     if errors:
         raise ValidationError(errors)
     match.status = status
@@ -401,9 +502,11 @@ def request_rematch(match, participant, reason):
         raise ValidationError(
             _("You have already asked for a re-match. A coordinator will contact you.")
         )
-    request = RematchRequest.objects.create(match=match, participant=participant, reason=reason)
+    request = RematchRequest(match=match, participant=participant, reason=reason)
+    request.full_clean(exclude=["match", "participant"], validate_constraints=False)
+    request.save()
     queue_path = reverse(REMATCH_QUEUE_URL_NAME)
-    send_email(
+    send_email_on_commit(
         "portal/email/rematch_requested",
         settings.COORDINATOR_EMAIL,
         coordinator_language(),

@@ -9,6 +9,7 @@ import django_filters
 from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Q, Value, When
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -21,6 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
 from privacy.audit import AuditedViewSetMixin
+from protection.exports import SpreadsheetSafeExportMixin
 
 from . import admin_views
 from .admin_forms import MatchCreateForm, MatchEditForm, ParticipantAdminForm
@@ -28,6 +30,7 @@ from .models import CheckIn, HostKind, Match, Meeting, Participant, RematchReque
 from .services import LOW_SATISFACTION
 
 KIND_CHOICES = HostKind.choices
+LISTING_TEXT_CHARS = 300  # long free text is cut in listings; the full text is one click away
 YES_NO = [("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))]
 
 
@@ -64,7 +67,7 @@ class ParticipantFilterSet(WagtailFilterSet):
         return queryset.filter(has_active_match=(value == "yes"))
 
 
-class ParticipantIndexView(generic.IndexView):
+class ParticipantIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return Participant.objects.select_related("user").annotate(
             has_active_match=active_match_exists()
@@ -183,7 +186,7 @@ class MatchFilterSet(WagtailFilterSet):
         fields = ["status", "kind"]
 
 
-class MatchIndexView(generic.IndexView):
+class MatchIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
     default_ordering = "-start_date"
 
     def get_base_queryset(self):
@@ -326,7 +329,7 @@ class MeetingFilterSet(MatchChoiceFilterMixin, WagtailFilterSet):
         fields = []
 
 
-class MeetingIndexView(generic.IndexView):
+class MeetingIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
     default_ordering = "-date"
 
     def get_base_queryset(self):
@@ -411,7 +414,7 @@ class CheckInFilterSet(MatchChoiceFilterMixin, WagtailFilterSet):
         return queryset.filter(followed_up_at__isnull=(value != "yes"))
 
 
-class CheckInIndexView(generic.IndexView):
+class CheckInIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
     default_ordering = "-created_at"
 
     def get_base_queryset(self):
@@ -487,7 +490,7 @@ class RematchFilterSet(WagtailFilterSet):
         fields = ["status"]
 
 
-class RematchIndexView(generic.IndexView):
+class RematchIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
     """Open requests first, oldest of them on top; then the resolved ones, newest first."""
 
     def get_base_queryset(self):
@@ -527,7 +530,11 @@ class RematchRequestViewSet(ReadOnlyViewSet):
     list_display = [
         TitleColumn("participant", label=gettext_lazy("Asked by")),
         Column("match", label=gettext_lazy("Match"), accessor=lambda r: pair_name(r.match)),
-        Column("reason", label=gettext_lazy("Reason")),
+        Column(
+            "reason",
+            label=gettext_lazy("Reason"),
+            accessor=lambda r: Truncator(r.reason).chars(LISTING_TEXT_CHARS),
+        ),
         DateColumn("created_at", label=gettext_lazy("Asked"), sort_key="created_at"),
         RematchStatusColumn(
             "status", label=gettext_lazy("Status"), accessor="get_status_display", sort_key="status"

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from notifications.emails import send_email
+from notifications.emails import send_email_on_commit
 
 from .models import ConsentRecord, Purpose
 
@@ -53,8 +53,9 @@ PURPOSE_TEXTS = {
         withdrawal_effect=_(
             "Withdrawing this only records that you no longer accept the notice, and the "
             "coordinator is told at once. It does not delete anything: the programme needs "
-            "your data for as long as you take part. If you want your data erased, ask the "
-            "coordinator; this usually means that you stop taking part in the programme."
+            "your data for as long as you take part. If you want your data erased, erase it "
+            "yourself under »My data«, or ask the coordinator; either way you stop taking part "
+            "in the programme."
         ),
     ),
 }
@@ -141,7 +142,7 @@ def _tell_coordinator(user, purpose):
 
     participant = getattr(user, "participant", None)
     edit_path = reverse("host_participants:edit", args=[participant.pk]) if participant else ""
-    send_email(
+    send_email_on_commit(
         "privacy/email/consent_withdrawn",
         settings.COORDINATOR_EMAIL,
         coordinator_language(),

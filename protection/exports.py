@@ -6,7 +6,13 @@ is ``=HYPERLINK(...)`` could plant a live link in a coordinator's spreadsheet. S
 a leading apostrophe, which the programs show as plain text.
 """
 
+import datetime
+import decimal
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Values the CSV writer writes as they are; anything else (a model instance such as a match or
+# a participant) is written as its text, so it is checked as text.
+PLAIN_VALUES = (str, int, float, decimal.Decimal, datetime.date, datetime.time, type(None))
 
 
 def spreadsheet_safe(value):
@@ -27,5 +33,7 @@ class SpreadsheetSafeExportMixin:
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
         if export_format == self.FORMAT_CSV:
+            if not isinstance(value, PLAIN_VALUES):
+                value = str(value)  # what csv.writer would write: "=Evil & Host (Culture host)"
             return spreadsheet_safe(value)
         return value

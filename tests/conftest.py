@@ -85,3 +85,11 @@ def page_in_browser(browser):
     tab.set_default_timeout(10_000)
     yield tab
     context.close()
+
+
+@pytest.fixture
+def on_commit(django_capture_on_commit_callbacks):
+    """``with on_commit():`` runs what was deferred with ``transaction.on_commit`` (the portal's
+    emails) when the block ends, as a real commit would: the test's own transaction never
+    commits, and a change rolled back inside the block sends nothing."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -170,11 +170,12 @@ def participant_form(**overrides):
 
 
 def test_creating_a_participant_creates_the_account_and_invites_them(
-    coordinator_client, mailoutbox
+    coordinator_client, mailoutbox, on_commit
 ):
-    response = coordinator_client.post(
-        "/admin/host-programme/participants/new/", participant_form()
-    )
+    with on_commit():
+        response = coordinator_client.post(
+            "/admin/host-programme/participants/new/", participant_form()
+        )
     assert response.status_code == 302
     participant = Participant.objects.get(user__email="amina@example.com")
     user = participant.user
@@ -243,11 +244,12 @@ def test_editing_a_participant_updates_their_account(coordinator_client, match):
     ) == [("omar.h@example.com", True, True)]
 
 
-def test_resending_the_invitation(coordinator_client, match, mailoutbox):
+def test_resending_the_invitation(coordinator_client, match, mailoutbox, on_commit):
     participant = match.host
-    response = coordinator_client.post(
-        f"/admin/host-programme/participants/invite/{participant.pk}/"
-    )
+    with on_commit():
+        response = coordinator_client.post(
+            f"/admin/host-programme/participants/invite/{participant.pk}/"
+        )
     assert response.status_code == 302
     [email] = mailoutbox
     assert email.to == [participant.user.email]
@@ -295,20 +297,21 @@ def test_deleting_a_participant_erases_them_and_frees_the_address(coordinator_cl
 # --- matches ------------------------------------------------------------------------------------
 
 
-def test_creating_a_match_in_the_admin_emails_both(coordinator_client, mailoutbox):
+def test_creating_a_match_in_the_admin_emails_both(coordinator_client, mailoutbox, on_commit):
     newcomer = NewcomerFactory(user__email="omar@example.com")
     host = HostFactory(user__email="mette@example.com", user__preferred_language="da")
-    response = coordinator_client.post(
-        "/admin/host-programme/matches/new/",
-        {
-            "newcomer": newcomer.pk,
-            "host": host.pk,
-            "kind": "culture",
-            "start_date": "2025-09-01",
-            "end_date": "",
-            "notify": "on",
-        },
-    )
+    with on_commit():
+        response = coordinator_client.post(
+            "/admin/host-programme/matches/new/",
+            {
+                "newcomer": newcomer.pk,
+                "host": host.pk,
+                "kind": "culture",
+                "start_date": "2025-09-01",
+                "end_date": "",
+                "notify": "on",
+            },
+        )
     assert response.status_code == 302
     match = Match.objects.get()
     assert (match.start_date, match.end_date) == (
@@ -365,7 +368,7 @@ def test_editing_a_match_changes_only_its_dates(coordinator_client, match):
     assert match.newcomer != other
 
 
-def test_ending_a_match_early_needs_a_reason(coordinator_client, match, mailoutbox):
+def test_ending_a_match_early_needs_a_reason(coordinator_client, match, mailoutbox, on_commit):
     url = f"/admin/host-programme/matches/end/{match.pk}/"
     today = timezone.localdate().isoformat()
     response = coordinator_client.post(
@@ -377,9 +380,10 @@ def test_ending_a_match_early_needs_a_reason(coordinator_client, match, mailoutb
     }
     match.refresh_from_db()
     assert match.is_active
-    response = coordinator_client.post(
-        url, {"status": "ended_early", "ended_on": today, "end_reason": "Moved", "notify": "on"}
-    )
+    with on_commit():
+        response = coordinator_client.post(
+            url, {"status": "ended_early", "ended_on": today, "end_reason": "Moved", "notify": "on"}
+        )
     assert response.status_code == 302
     match.refresh_from_db()
     assert (match.status, match.end_reason) == (Match.Status.ENDED_EARLY, "Moved")
@@ -389,8 +393,9 @@ def test_ending_a_match_early_needs_a_reason(coordinator_client, match, mailoutb
 # --- re-match requests --------------------------------------------------------------------------
 
 
-def test_rematch_email_links_to_the_admin_queue(match, mailoutbox, coordinator_client):
-    services.request_rematch(match, match.newcomer, "Our schedules never fit.")
+def test_rematch_email_links_to_the_admin_queue(match, mailoutbox, coordinator_client, on_commit):
+    with on_commit():
+        services.request_rematch(match, match.newcomer, "Our schedules never fit.")
     link = re.search(r"http://testserver(/admin/\S+)", mailoutbox[0].body).group(1)
     assert link == "/admin/host-programme/rematch-requests/"
     html = coordinator_client.get(link).content.decode()
@@ -411,13 +416,14 @@ def test_the_rematch_queue_lists_open_requests_first(coordinator_client, match):
 
 
 def test_resolving_a_rematch_by_keeping_the_match(
-    coordinator_client, coordinator, match, mailoutbox
+    coordinator_client, coordinator, match, mailoutbox, on_commit
 ):
     rematch = RematchRequestFactory(match=match)
-    response = coordinator_client.post(
-        f"/admin/host-programme/rematch-requests/resolve/{rematch.pk}/",
-        {"decision": "keep", "note": "Let's meet on Monday."},
-    )
+    with on_commit():
+        response = coordinator_client.post(
+            f"/admin/host-programme/rematch-requests/resolve/{rematch.pk}/",
+            {"decision": "keep", "note": "Let's meet on Monday."},
+        )
     assert response.status_code == 302
     rematch.refresh_from_db()
     assert (rematch.status, rematch.resolved_by) == ("kept", coordinator)
@@ -426,11 +432,12 @@ def test_resolving_a_rematch_by_keeping_the_match(
     assert "Save the decision" not in page.content.decode()
 
 
-def test_resolving_a_rematch_by_ending_the_match(coordinator_client, match, mailoutbox):
+def test_resolving_a_rematch_by_ending_the_match(coordinator_client, match, mailoutbox, on_commit):
     rematch = RematchRequestFactory(match=match)
-    response = coordinator_client.post(
-        f"/admin/host-programme/rematch-requests/resolve/{rematch.pk}/", {"decision": "end"}
-    )
+    with on_commit():
+        response = coordinator_client.post(
+            f"/admin/host-programme/rematch-requests/resolve/{rematch.pk}/", {"decision": "end"}
+        )
     assert response.status_code == 302
     match.refresh_from_db()
     assert match.status == Match.Status.ENDED_EARLY

@@ -4,6 +4,7 @@ with names as typed (plain text, no HTML escaping) and links to the right langua
 import datetime
 
 import pytest
+from django.db import transaction
 
 from portal import services
 from portal.invitations import send_invitation
@@ -37,9 +38,10 @@ def to(mailoutbox, address):
     return message
 
 
-def test_match_created_in_each_language(pair, mailoutbox):
+def test_match_created_in_each_language(pair, mailoutbox, on_commit):
     newcomer, host = pair
-    services.create_match(newcomer, host, HostKind.CAREER, start_date=START)
+    with on_commit():
+        services.create_match(newcomer, host, HostKind.CAREER, start_date=START)
     english = to(mailoutbox, "siobhan@example.com")
     assert english.subject == "We have found a host for you"
     assert english.body.startswith("Hello Siobhán,\n")
@@ -59,10 +61,11 @@ def test_match_created_in_each_language(pair, mailoutbox):
     assert "&#x27;" not in english.body + danish.body
 
 
-def test_match_ended_in_each_language(pair, mailoutbox):
+def test_match_ended_in_each_language(pair, mailoutbox, on_commit):
     newcomer, host = pair
     match = services.create_match(newcomer, host, HostKind.CULTURE, START, notify=False)
-    services.end_match(match, Match.Status.COMPLETED, ended_on=datetime.date(2026, 3, 1))
+    with on_commit():
+        services.end_match(match, Match.Status.COMPLETED, ended_on=datetime.date(2026, 3, 1))
     english = to(mailoutbox, "siobhan@example.com")
     assert english.subject == "Your match in the host programme has ended"
     assert "Your match with Søren ended on 1 March 2026." in english.body
@@ -72,32 +75,39 @@ def test_match_ended_in_each_language(pair, mailoutbox):
     assert "Dit match med Siobhán sluttede den 1. marts 2026." in danish.body
 
 
-def test_rematch_request_goes_to_the_coordinator_in_english_by_default(pair, mailoutbox, settings):
+def test_rematch_request_goes_to_the_coordinator_in_english_by_default(
+    pair, mailoutbox, settings, on_commit
+):
     settings.COORDINATOR_EMAIL = "team@example.com"
     newcomer, host = pair
     match = services.create_match(newcomer, host, HostKind.CULTURE, START, notify=False)
-    services.request_rematch(match, host, "Vi har meget forskellige ønsker.")
+    with on_commit():
+        services.request_rematch(match, host, "Vi har meget forskellige ønsker.")
     email = to(mailoutbox, "team@example.com")
     assert email.subject == "Re-match request from Søren Ærø"
     assert email.body.startswith("Søren Ærø (host) has asked for a re-match in:")
     assert "Vi har meget forskellige ønsker." in email.body
 
 
-def test_rematch_answer_in_the_participants_language(pair, mailoutbox):
+def test_rematch_answer_in_the_participants_language(pair, mailoutbox, on_commit):
     newcomer, host = pair
     match = services.create_match(newcomer, host, HostKind.CULTURE, START, notify=False)
     request = RematchRequestFactory(match=match, participant=host)
-    services.resolve_rematch(request, keep=True, by_user=UserFactory(), note="Vi ringer i morgen.")
+    with on_commit():
+        services.resolve_rematch(
+            request, keep=True, by_user=UserFactory(), note="Vi ringer i morgen."
+        )
     email = to(mailoutbox, "soren@example.com")
     assert email.subject == "Du har fået svar på dit ønske om nyt match"
     assert "dit nuværende match fortsætter" in email.body
     assert "Besked fra koordinatoren:\nVi ringer i morgen." in email.body
 
 
-def test_invitation_in_each_language(pair, mailoutbox):
+def test_invitation_in_each_language(pair, mailoutbox, on_commit):
     newcomer, host = pair
-    send_invitation(newcomer)
-    send_invitation(host)
+    with on_commit():
+        send_invitation(newcomer)
+        send_invitation(host)
     english = to(mailoutbox, "siobhan@example.com")
     assert english.subject == "Welcome to the Host Programme: choose your password"
     assert "(the link works for 3 days)" in english.body
@@ -107,3 +117,52 @@ def test_invitation_in_each_language(pair, mailoutbox):
     assert "Tak fordi du vil være frivillig vært!" in danish.body
     assert "(linket virker i 3 dage)" in danish.body
     assert "http://testserver/da/accounts/login/" in danish.body
+
+
+class Abandoned(Exception):
+    pass
+
+
+def rolled_back(action):
+    """Run ``action`` in a transaction that then rolls back."""
+    try:
+        with transaction.atomic():
+            action()
+            raise Abandoned
+    except Abandoned:
+        pass
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "create_match",
+        "end_match",
+        "request_rematch",
+        "resolve_rematch",
+        "send_invitation",
+    ],
+)
+def test_a_change_rolled_back_sends_no_email(pair, mailoutbox, on_commit, action):
+    newcomer, host = pair
+    match = services.create_match(newcomer, host, HostKind.CULTURE, START, notify=False)
+    request = RematchRequestFactory(match=match, participant=host)
+    other_newcomer = NewcomerFactory(wanted_host_kind=HostKind.CAREER)
+    actions = {
+        "create_match": lambda: services.create_match(other_newcomer, host, HostKind.CAREER),
+        "end_match": lambda: services.end_match(match, Match.Status.COMPLETED),
+        "request_rematch": lambda: services.request_rematch(match, newcomer, "No time."),
+        "resolve_rematch": lambda: services.resolve_rematch(request, keep=False, by_user=None),
+        "send_invitation": lambda: send_invitation(newcomer),
+    }
+    host.capacity = 2
+    host.save()
+    with on_commit():
+        rolled_back(actions[action])
+    assert mailoutbox == []
+    # ... while the same change, committed, is emailed.
+    match.refresh_from_db()
+    request.refresh_from_db()
+    with on_commit():
+        actions[action]()
+    assert len(mailoutbox) >= 1

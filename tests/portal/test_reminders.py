@@ -2,9 +2,12 @@
 participant's language, through the shared daily ``send_reminders`` command."""
 
 import datetime
+import logging
 import re
+import smtplib
 
 import pytest
+from django.core.mail.backends import locmem
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -105,3 +108,43 @@ def test_the_daily_command_sends_each_check_in_reminder_once(mailoutbox):
         [match.newcomer.user.email, match.host.user.email]
     )
     assert SentReminder.objects.filter(key__startswith=f"checkin:{match.pk}:").count() == 2
+
+
+BROKEN_ADDRESS = "broken@example.com"
+
+
+class RefusesOneAddressBackend(locmem.EmailBackend):
+    """The outbox of the tests, with a mail server that refuses one address."""
+
+    def send_messages(self, messages):
+        for message in messages:
+            if BROKEN_ADDRESS in message.to:
+                raise smtplib.SMTPRecipientsRefused({BROKEN_ADDRESS: (550, b"No such user")})
+        return super().send_messages(messages)
+
+
+def test_one_failed_reminder_is_logged_and_retried_while_the_rest_go_out(
+    match, mailoutbox, settings, caplog
+):
+    broken = MatchFactory(
+        start_date=START,
+        newcomer__user__email=BROKEN_ADDRESS,
+        host__user__email="karen@example.com",
+    )
+    settings.EMAIL_BACKEND = f"{__name__}.RefusesOneAddressBackend"
+    with caplog.at_level(logging.ERROR, logger="notifications.reminders"):
+        sent = send_due_reminders(datetime.date(2025, 2, 20), sources=[checkin_reminders])
+    assert sorted(m.to[0] for m in mailoutbox) == [
+        "karen@example.com",
+        "mette@example.com",
+        "omar@example.com",
+    ]
+    assert len(sent) == 3
+    assert f"checkin:{broken.pk}:{broken.newcomer.pk}:2025-02-15" in caplog.text
+    assert not SentReminder.objects.filter(recipient=BROKEN_ADDRESS).exists()
+
+    # The next run, with the address working again, sends only the one that failed.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    sent = send_due_reminders(datetime.date(2025, 2, 21), sources=[checkin_reminders])
+    assert [reminder.user.email for reminder in sent] == [BROKEN_ADDRESS]
+    assert [m.to[0] for m in mailoutbox[3:]] == [BROKEN_ADDRESS]

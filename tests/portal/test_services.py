@@ -229,12 +229,13 @@ def test_suggested_next_step_near_the_end():
 # --- creating and ending matches ----------------------------------------------------------------
 
 
-def test_create_match_defaults_to_six_months_and_emails_both(mailoutbox):
+def test_create_match_defaults_to_six_months_and_emails_both(mailoutbox, on_commit):
     newcomer = NewcomerFactory(user__email="omar@example.com", user__first_name="Omar")
     host = HostFactory(
         user__email="mette@example.com", user__first_name="Mette", user__preferred_language="da"
     )
-    match = services.create_match(newcomer, host, HostKind.CULTURE, start_date=START)
+    with on_commit():
+        match = services.create_match(newcomer, host, HostKind.CULTURE, start_date=START)
     assert (match.start_date, match.end_date, match.status) == (
         START,
         datetime.date(2025, 7, 15),
@@ -307,9 +308,10 @@ def test_create_match_refuses_an_end_before_the_start():
     assert list(error.value.message_dict) == ["end_date"]
 
 
-def test_end_match_closes_it_and_emails_both(mailoutbox):
+def test_end_match_closes_it_and_emails_both(mailoutbox, on_commit):
     match = MatchFactory(start_date=START)
-    services.end_match(match, Match.Status.COMPLETED, ended_on=datetime.date(2025, 7, 15))
+    with on_commit():
+        services.end_match(match, Match.Status.COMPLETED, ended_on=datetime.date(2025, 7, 15))
     match.refresh_from_db()
     assert (match.status, match.ended_on) == (Match.Status.COMPLETED, datetime.date(2025, 7, 15))
     assert sorted(m.to[0] for m in mailoutbox) == sorted(
@@ -339,10 +341,13 @@ def test_ending_early_needs_a_reason_and_a_match_ends_only_once(mailoutbox):
 # --- re-match requests --------------------------------------------------------------------------
 
 
-def test_request_rematch_emails_the_coordinator_with_a_link_to_the_queue(mailoutbox, settings):
+def test_request_rematch_emails_the_coordinator_with_a_link_to_the_queue(
+    mailoutbox, settings, on_commit
+):
     settings.COORDINATOR_EMAIL = "team@example.com"
     match = MatchFactory(newcomer__user__first_name="Omar", newcomer__user__last_name="Haddad")
-    request = services.request_rematch(match, match.newcomer, "Our schedules never fit.")
+    with on_commit():
+        request = services.request_rematch(match, match.newcomer, "Our schedules never fit.")
     assert request.status == RematchRequest.Status.OPEN
     [email] = mailoutbox
     assert email.to == ["team@example.com"]
@@ -351,21 +356,24 @@ def test_request_rematch_emails_the_coordinator_with_a_link_to_the_queue(mailout
     # The link to the admin queue is tested in test_admin.py, next to the queue itself.
 
 
-def test_rematch_email_is_in_the_coordinators_language(mailoutbox, settings):
+def test_rematch_email_is_in_the_coordinators_language(mailoutbox, settings, on_commit):
     settings.COORDINATOR_EMAIL = "team@example.com"
     UserFactory(email="team@example.com", preferred_language="da")
     match = MatchFactory(newcomer__user__first_name="Omar", newcomer__user__last_name="Haddad")
-    services.request_rematch(match, match.newcomer, "Vi ses aldrig.")
+    with on_commit():
+        services.request_rematch(match, match.newcomer, "Vi ses aldrig.")
     assert mailoutbox[0].subject == "Ønske om nyt match fra Omar Haddad"
 
 
-def test_one_open_rematch_request_at_a_time(mailoutbox):
+def test_one_open_rematch_request_at_a_time(mailoutbox, on_commit):
     match = MatchFactory()
-    services.request_rematch(match, match.newcomer, "Reason one")
+    with on_commit():
+        services.request_rematch(match, match.newcomer, "Reason one")
     with pytest.raises(ValidationError):
         services.request_rematch(match, match.newcomer, "Reason two")
     # The partner may still ask.
-    services.request_rematch(match, match.host, "Reason three")
+    with on_commit():
+        services.request_rematch(match, match.host, "Reason three")
     assert RematchRequest.objects.count() == 2
     assert len(mailoutbox) == 2
 
@@ -382,10 +390,11 @@ def test_request_rematch_needs_a_reason_a_member_and_an_active_match():
     assert RematchRequest.objects.count() == 0
 
 
-def test_resolving_by_keeping_the_match_tells_the_participant(mailoutbox):
+def test_resolving_by_keeping_the_match_tells_the_participant(mailoutbox, on_commit):
     coordinator = UserFactory(is_staff=True)
     request = RematchRequestFactory()
-    services.resolve_rematch(request, keep=True, by_user=coordinator, note="Let's talk Monday.")
+    with on_commit():
+        services.resolve_rematch(request, keep=True, by_user=coordinator, note="Let's talk Monday.")
     request.refresh_from_db()
     assert (request.status, request.resolved_by, request.resolution_note) == (
         RematchRequest.Status.KEPT,
@@ -401,9 +410,10 @@ def test_resolving_by_keeping_the_match_tells_the_participant(mailoutbox):
     assert "Let's talk Monday." in email.body
 
 
-def test_resolving_for_a_rematch_ends_the_match(mailoutbox):
+def test_resolving_for_a_rematch_ends_the_match(mailoutbox, on_commit):
     request = RematchRequestFactory()
-    services.resolve_rematch(request, keep=False, by_user=None)
+    with on_commit():
+        services.resolve_rematch(request, keep=False, by_user=None)
     request.refresh_from_db()
     match = request.match
     match.refresh_from_db()

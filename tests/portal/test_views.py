@@ -338,9 +338,12 @@ def test_an_incomplete_check_in_explains_what_is_missing(newcomer_client, pair):
     assert CheckIn.objects.count() == 0
 
 
-def test_asking_for_a_rematch_notifies_the_coordinator_and_shows_the_status(newcomer_client, pair):
+def test_asking_for_a_rematch_notifies_the_coordinator_and_shows_the_status(
+    newcomer_client, pair, on_commit
+):
     url = f"/portal/matches/{pair.pk}/rematch/"
-    response = newcomer_client.post(url, {"reason": "Our schedules never match"}, follow=True)
+    with on_commit():
+        response = newcomer_client.post(url, {"reason": "Our schedules never match"}, follow=True)
     request = RematchRequest.objects.get()
     assert (request.match, request.participant) == (pair, pair.newcomer)
     assert request.reason == "Our schedules never match"

@@ -20,20 +20,23 @@ def link_in(body):
     return re.search(r"https?://[^/\s]+(/\S+)", body).group(1)
 
 
-def invitation_form(client, mailoutbox, language="da"):
+def invitation_form(client, mailoutbox, on_commit, language="da"):
     participant = create_participant_account(
         email="amina@example.com",
         first_name="Amina",
         preferred_language=language,
         role=Participant.Role.NEWCOMER,
     )
-    send_invitation(participant)
+    with on_commit():
+        send_invitation(participant)
     response = client.get(link_in(mailoutbox[-1].body))
     return participant, response["Location"]
 
 
-def test_accepting_the_invitation_requires_the_privacy_notice_and_records_it(client, mailoutbox):
-    participant, form_url = invitation_form(client, mailoutbox)
+def test_accepting_the_invitation_requires_the_privacy_notice_and_records_it(
+    client, mailoutbox, on_commit
+):
+    participant, form_url = invitation_form(client, mailoutbox, on_commit)
     page = client.get(form_url).content.decode()
     assert "Jeg har læst privatlivserklæringen" in page
     assert 'href="/da/privacy/"' in page
@@ -64,8 +67,8 @@ def test_accepting_the_invitation_requires_the_privacy_notice_and_records_it(cli
     assert consent.has_consent(participant.user, Purpose.PRIVACY_NOTICE)
 
 
-def test_someone_who_has_acknowledged_the_notice_is_not_asked_again(client, mailoutbox):
-    participant, form_url = invitation_form(client, mailoutbox, language="en")
+def test_someone_who_has_acknowledged_the_notice_is_not_asked_again(client, mailoutbox, on_commit):
+    participant, form_url = invitation_form(client, mailoutbox, on_commit, language="en")
     consent.give_consent(participant.user, Purpose.PRIVACY_NOTICE)
     page = client.get(form_url).content.decode()
     assert "I have read the privacy notice" not in page
@@ -126,7 +129,7 @@ def test_the_portal_lists_only_the_persons_own_consents(client, match, other_mat
     assert "Withdrawn" not in html  # the other person's withdrawal is not shown
 
 
-def test_withdrawing_asks_first_then_takes_effect_at_once(client, match, mailoutbox):
+def test_withdrawing_asks_first_then_takes_effect_at_once(client, match, mailoutbox, on_commit):
     user = match.newcomer.user
     consent.give_consent(user, Purpose.PRIVACY_NOTICE)
     client.force_login(user)
@@ -134,10 +137,11 @@ def test_withdrawing_asks_first_then_takes_effect_at_once(client, match, mailout
     # The confirmation page explains honestly what it means, and changes nothing yet.
     page = client.get("/portal/privacy/privacy_notice/withdraw/").content.decode()
     assert "It does not delete anything" in page
-    assert "If you want your data erased, ask the coordinator" in page
+    assert "If you want your data erased, erase it yourself under »My data«" in page
     assert consent.has_consent(user, Purpose.PRIVACY_NOTICE)
 
-    response = client.post("/portal/privacy/privacy_notice/withdraw/")
+    with on_commit():
+        response = client.post("/portal/privacy/privacy_notice/withdraw/")
     assert response.status_code == 302
     assert response["Location"] == "/portal/privacy/"
     # At once: the consent no longer counts ...
