@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent.parent
@@ -15,6 +16,14 @@ def env_bool(name, default=False):
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_int(name, default=0):
+    value = os.environ.get(name, "").strip() or str(default)
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -127,8 +136,24 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # The invitation link is allauth's password-reset link; choosing a password logs the person in.
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 # Every rate limit of the site, allauth's and our own public forms' (protection/ratelimit.py),
-# counted on the default cache. allauth's defaults stay for the actions not named here.
-ACCOUNT_RATE_LIMITS = {}
+# counted on the default cache (Redis in production, so every server process counts together).
+# allauth's defaults stay for the actions not named here.
+# Failed logins are limited twice: per email address typed (a guesser gets 5 tries at one
+# account, from anywhere) and per client address (one client cannot try many accounts). Neither
+# can lock everyone out: the per-address limit only holds back that client, as long as the
+# client address is the real one (ALLAUTH_TRUSTED_PROXY_COUNT behind a proxy, see below).
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "20/10m/ip,5/15m/key",
+}
+# How many proxies in front of the site append to X-Forwarded-For (1 behind one nginx). With 0
+# the client address is REMOTE_ADDR, which behind a proxy is the proxy's for every visitor.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
+# Every login goes through allauth's login and its limits: the Wagtail admin's login and
+# Wagtail's login for view-restricted pages send people there (config/urls.py redirects their
+# old addresses too).
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
