@@ -18,7 +18,7 @@ class PrivateWhenSignedInMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            if not request.path_info.startswith(settings.MEDIA_URL):
-                patch_cache_control(response, private=True, no_store=True)
+        signed_in = user is not None and user.is_authenticated
+        if signed_in and not request.path_info.startswith(settings.MEDIA_URL):
+            patch_cache_control(response, private=True, no_store=True)
         return response

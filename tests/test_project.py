@@ -80,7 +80,8 @@ def test_production_refuses_a_plain_http_public_address():
 def test_production_takes_the_public_address_and_proxy_count_from_the_environment():
     code = (
         "from django.conf import settings as s; "
-        "print(s.WAGTAILADMIN_BASE_URL, s.ALLAUTH_TRUSTED_PROXY_COUNT, s.CACHES['default']['BACKEND'])"
+        "print(s.WAGTAILADMIN_BASE_URL, s.ALLAUTH_TRUSTED_PROXY_COUNT, "
+        "s.CACHES['default']['BACKEND'])"
     )
     result = manage("shell", "--no-imports", "-c", code, env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr

@@ -28,9 +28,7 @@ def test_the_admin_itself_sends_anonymous_visitors_to_the_sites_login(client):
 
 
 def test_a_password_posted_to_the_admin_login_signs_nobody_in(client, participant):
-    response = client.post(
-        "/admin/login/", {"username": "omar@example.com", "password": PASSWORD}
-    )
+    response = client.post("/admin/login/", {"username": "omar@example.com", "password": PASSWORD})
     assert response.status_code == 302
     assert response["Location"] == "/accounts/login/"
     assert client.get("/portal/").status_code == 302  # still anonymous
@@ -55,9 +53,7 @@ def test_wagtails_page_login_sends_people_to_the_sites_login(client, old, new):
 
 
 def test_a_page_for_logged_in_visitors_sends_them_to_the_sites_login(client, home_page):
-    PageViewRestriction.objects.create(
-        page=home_page, restriction_type=PageViewRestriction.LOGIN
-    )
+    PageViewRestriction.objects.create(page=home_page, restriction_type=PageViewRestriction.LOGIN)
     response = client.get("/")
     assert response.status_code == 302
     assert response["Location"] == "/accounts/login/?next=/"
