@@ -25,9 +25,7 @@ def test_a_participant_cannot_change_their_login_address_or_make_the_site_email_
     client, participant, mailoutbox
 ):
     client.force_login(participant.user)
-    response = client.post(
-        "/accounts/email/", {"action_add": "", "email": "stranger@example.com"}
-    )
+    response = client.post("/accounts/email/", {"action_add": "", "email": "stranger@example.com"})
     assert response.status_code == 404
     assert mailoutbox == []
     participant.user.refresh_from_db()

@@ -69,15 +69,6 @@ def test_after_five_wrong_passwords_even_the_right_one_is_refused(client, partic
     assert client.get("/portal/").status_code == 302  # not signed in
 
 
-def test_wrong_passwords_through_the_admin_login_are_counted_too(client, participant):
-    for _ in range(5):
-        client.post(
-            "/admin/login/", {"username": "omar@example.com", "password": "wrong"}, follow=True
-        )
-        log_in(client, "omar@example.com", "wrong")
-    assert TOO_MANY in log_in(client, "omar@example.com", PASSWORD).content.decode()
-
-
 def test_behind_a_proxy_failed_logins_from_one_visitor_do_not_lock_out_another(
     client, participant, settings
 ):
