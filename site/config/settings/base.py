@@ -183,7 +183,6 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
-ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
 # Languages: English is the default and lives at /, Danish at /da/.
 LANGUAGE_CODE = "en"
