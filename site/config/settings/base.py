@@ -237,6 +237,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # The admin's "new Wagtail version" check fetches from releases.wagtail.org, which the
 # Content-Security-Policy does not allow; upgrades are the developers' business.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: that would send a hash of each editor's email to another site
+# (and the policy forbids outside images); Wagtail shows its default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_I18N_ENABLED = False  # translation is field-based (modeltranslation), not page copies
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
