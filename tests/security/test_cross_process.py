@@ -15,6 +15,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -96,8 +97,10 @@ def database_url_for_server(folder):
 
 @pytest.fixture
 def gunicorn(transactional_db, redis_url, tmp_path):
-    """A production gunicorn with two workers on a free loopback port; yields (port, log)."""
-    user = UserFactory(email="omar@example.com")
+    """A production gunicorn with two workers on a free loopback port; yields (port, log, email)
+    where email is a participant's, new for each run: a given Redis keeps its counts."""
+    email = f"omar-{uuid.uuid4().hex[:12]}@example.com"
+    user = UserFactory(email=email)
     from portal.invitations import mark_email_verified
 
     mark_email_verified(user)
@@ -131,7 +134,7 @@ def gunicorn(transactional_db, redis_url, tmp_path):
         if not wait_for_port(port, process):
             process.terminate()
             pytest.fail("gunicorn did not start:\n" + process.communicate(timeout=10)[1])
-        yield port, log
+        yield port, log, email
     finally:
         if process.poll() is None:
             process.terminate()
@@ -155,7 +158,7 @@ def configured_tries_per_address():
 
 
 def test_wrong_passwords_are_counted_together_by_every_worker(gunicorn):
-    port, log = gunicorn
+    port, log, email = gunicorn
     allowed = configured_tries_per_address()
     status, headers, html = request(port, "GET", "/accounts/login/")
     assert status == 200
@@ -180,12 +183,12 @@ def test_wrong_passwords_are_counted_together_by_every_worker(gunicorn):
     # Several guessers (client addresses) against one account: the count is per address typed.
     answers = []
     for attempt in range(allowed + 3):
-        status, _, html = post_login("omar@example.com", f"guess {attempt}", f"203.0.113.{attempt}")
+        status, _, html = post_login(email, f"guess {attempt}", f"203.0.113.{attempt}")
         answers.append((status, TOO_MANY in html, WRONG in html))
     assert answers == [(200, False, True)] * allowed + [(200, True, False)] * 3
 
     # The right password is refused too while the limit holds.
-    status, _, html = post_login("omar@example.com", PASSWORD, "198.51.100.7")
+    status, _, html = post_login(email, PASSWORD, "198.51.100.7")
     assert (status, TOO_MANY in html) == (200, True)
 
     # Both workers answered login attempts, so the count was shared between processes.
