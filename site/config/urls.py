@@ -19,12 +19,12 @@ def to_allauth(pattern_name):
 
 
 # Account pages allauth offers that this site does not use: a participant's login address is
-# the coordinator's to change, and there is no sign-up. They answer 404.
+# the coordinator's to change, and a first password is chosen through the emailed invitation
+# link. They answer 404. (accounts/signup/ stays: it explains that there is no sign-up;
+# accounts/password/change/ stays: it asks for the current password.)
 CLOSED_ACCOUNT_PAGES = [
     "accounts/email/",
-    "accounts/signup/",
     "accounts/reauthenticate/",
-    "accounts/password/change/",
     "accounts/password/set/",
 ]
 

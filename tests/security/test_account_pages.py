@@ -1,5 +1,5 @@
 """The account pages the portal does not use are closed: a participant's login address is the
-coordinator's to change, and nobody signs up."""
+coordinator's to change, and passwords are chosen through an emailed link."""
 
 import pytest
 
@@ -8,9 +8,7 @@ pytestmark = pytest.mark.django_db
 CLOSED = [
     "/accounts/email/",
     "/da/accounts/email/",
-    "/accounts/signup/",
     "/accounts/reauthenticate/",
-    "/accounts/password/change/",
     "/accounts/password/set/",
 ]
 

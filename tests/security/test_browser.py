@@ -62,6 +62,11 @@ def test_the_admin_works_under_its_policy(page_in_browser, live_server, home_pag
     tab.goto(live_server.url + f"/admin/pages/{home_page.pk}/edit/")
     tab.wait_for_load_state("networkidle")
     assert tab.locator("#id_title_en").input_value() == "Host Programme"
+
+    # The public site with Wagtail's user bar (its own scripts and styles) for the editor.
+    tab.goto(live_server.url + "/")
+    tab.wait_for_load_state("networkidle")
+    assert tab.locator("wagtail-userbar").count() == 1
     assert problems == []
 
 

@@ -88,3 +88,13 @@ def test_behind_a_proxy_failed_logins_from_one_visitor_do_not_lock_out_another(
     response = log_in(client, "omar@example.com", PASSWORD, **visitor)
     assert response.status_code == 302
     assert response["Location"] == "/da/portal/"
+
+
+def test_a_participant_sent_away_from_the_admin_sees_why_without_a_redirect_loop(
+    client, participant
+):
+    client.force_login(participant.user)
+    response = client.get("/admin/", follow=True)
+    assert response.redirect_chain == [("/accounts/login/?next=/admin/", 302)]
+    assert response.status_code == 200
+    assert "You do not have permission to access the admin." in response.content.decode()

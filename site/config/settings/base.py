@@ -181,6 +181,10 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
 # old addresses too).
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# A signed-in participant sent to log in (the admin refuses them) sees the login form with the
+# admin's "no permission" message, as Wagtail's own login did, instead of being sent straight
+# back to ?next= (which, for the admin, would be a redirect loop).
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 
