@@ -5,7 +5,31 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup test test-fast test-browser lint format messages compilemessages demo clean
+.PHONY: run setup test test-fast test-browser lint format messages compilemessages demo clean \
+	system-packages
+
+# What the tests need from Debian: Chromium (browser tests), redis-server (login limits across
+# server processes) and gettext (the catalogue check). As root they are installed with apt-get,
+# as .ci/run does; otherwise make stops at once with the command to run. BROWSER=no skips
+# Chromium (test-fast).
+BROWSER ?= yes
+system-packages:
+	@missing=""; \
+	if [ "$(BROWSER)" = yes ] && [ ! -x /usr/bin/chromium ]; then missing="$$missing chromium"; fi; \
+	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing from Debian:$$missing"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
+	      || exit 1; \
+	  else \
+	    echo "The tests need Debian packages that are not installed. Run:" >&2; \
+	    echo "  sudo apt-get install$$missing" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
 
 $(VENV)/bin/activate:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
@@ -27,13 +51,14 @@ setup: $(VENV)/.installed compilemessages
 run: setup
 	$(MANAGE) runserver $(HOST)
 
-test: $(VENV)/.installed compilemessages
+test: system-packages $(VENV)/.installed compilemessages
 	$(PY) -m pytest
 
 test-fast: $(VENV)/.installed compilemessages
+	@$(MAKE) --no-print-directory system-packages BROWSER=no
 	$(PY) -m pytest -m "not browser"
 
-test-browser: $(VENV)/.installed compilemessages
+test-browser: system-packages $(VENV)/.installed compilemessages
 	$(PY) -m pytest -m browser
 
 lint: $(VENV)/.installed

@@ -128,10 +128,10 @@ def test_participants_cannot_open_the_admin(client, match):
     client.force_login(match.newcomer.user)
     response = client.get("/admin/")
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    assert response["Location"] == "/accounts/login/?next=/admin/"
     response = client.get("/admin/host-programme/participants/")
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    assert response["Location"].startswith("/accounts/login/")
 
 
 def test_the_coordinator_menu_groups_the_screens(coordinator_client):

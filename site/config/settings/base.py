@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent.parent
@@ -15,6 +16,14 @@ def env_bool(name, default=False):
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_int(name, default=0):
+    value = os.environ.get(name, "").strip() or str(default)
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -57,6 +66,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.PrivateWhenSignedInMiddleware",
+    "config.csp.SitePolicyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -74,6 +86,30 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+
+# Content-Security-Policy (django-csp, through config.csp.SitePolicyMiddleware). The public site
+# and the portal load only their own files: no outside or inline scripts, no inline styles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Wagtail's admin needs inline scripts and styles, data:/blob: images (image previews) and
+# may frame its own preview; it loads nothing from other sites either.
+CSP_ADMIN_PREFIX = "/admin/"
+CSP_ADMIN_DIRECTIVES = {
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+}
 
 TEMPLATES = [
     {
@@ -129,11 +165,30 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 # ...and asks a participant to acknowledge the privacy notice (recorded as a consent).
 ACCOUNT_FORMS = {"reset_password_from_key": "portal.invitations.ChoosePasswordForm"}
 # Every rate limit of the site, allauth's and our own public forms' (protection/ratelimit.py),
-# counted on the default cache. allauth's defaults stay for the actions not named here.
-ACCOUNT_RATE_LIMITS = {}
+# counted on the default cache (Redis in production, so every server process counts together).
+# allauth's defaults stay for the actions not named here.
+# Failed logins are limited twice: per email address typed (a guesser gets 5 tries at one
+# account, from anywhere) and per client address (one client cannot try many accounts). Neither
+# can lock everyone out: the per-address limit only holds back that client, as long as the
+# client address is the real one (ALLAUTH_TRUSTED_PROXY_COUNT behind a proxy, see below).
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "20/10m/ip,5/15m/key",
+}
+# How many proxies in front of the site append to X-Forwarded-For (1 behind one nginx). With 0
+# the client address is REMOTE_ADDR, which behind a proxy is the proxy's for every visitor.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
+# Every login goes through allauth's login and its limits: the Wagtail admin's login and
+# Wagtail's login for view-restricted pages send people there (config/urls.py redirects their
+# old addresses too).
+WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+# A signed-in participant sent to log in (the admin refuses them) sees the login form with the
+# admin's "no permission" message, as Wagtail's own login did, instead of being sent straight
+# back to ?next= (which, for the admin, would be a redirect loop).
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
-ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
 # Languages: English is the default and lives at /, Danish at /da/.
 LANGUAGE_CODE = "en"
@@ -198,6 +253,12 @@ else:
 
 WAGTAIL_SITE_NAME = "Host Programme"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The admin's "new Wagtail version" check fetches from releases.wagtail.org, which the
+# Content-Security-Policy does not allow; upgrades are the developers' business.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: that would send a hash of each editor's email to another site
+# (and the policy forbids outside images); Wagtail shows its default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_I18N_ENABLED = False  # translation is field-based (modeltranslation), not page copies
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
