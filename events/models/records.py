@@ -23,6 +23,17 @@ class OccurrenceQuerySet(models.QuerySet):
     def live(self):
         return self.filter(event__live=True)
 
+    def public(self):
+        """Dates whose event page is open to everyone: not behind a Wagtail view restriction
+        (password, login or groups) on the page or any page above it. The one rule for every
+        public listing and feed."""
+        from wagtail.models import PageViewRestriction
+
+        restricted = Q()
+        for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+            restricted |= Q(event__path__startswith=path)
+        return self.exclude(restricted) if restricted else self
+
     def upcoming(self, now=None):
         """Dates that have not ended yet (an event in progress is still upcoming)."""
         return self.filter(end__gte=now or timezone.now())

@@ -128,7 +128,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = True
 # Every rate limit of the site, allauth's and our own public forms' (protection/ratelimit.py),
 # counted on the default cache. allauth's defaults stay for the actions not named here.
-ACCOUNT_RATE_LIMITS = {}
+ACCOUNT_RATE_LIMITS = {"event_signup": "10/h/ip,5/h/key"}
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
