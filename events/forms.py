@@ -22,12 +22,12 @@ def clean_person_name(value):
     Sign-up confirmations are addressed by name, so a "name" must not carry a link or
     markup into an email sent to someone else's address."""
     value = " ".join(value.split())
+    if NAME_LOOKS_LIKE_ADDRESS.search(value):
+        raise forms.ValidationError(_("Please write your name, not a web address."))
     if NAME_FORBIDDEN.search(value) or any(ord(c) < 32 for c in value):
         raise forms.ValidationError(
             _("Please write just your name: letters, spaces, hyphens and apostrophes.")
         )
-    if NAME_LOOKS_LIKE_ADDRESS.search(value):
-        raise forms.ValidationError(_("Please write your name, not a web address."))
     if not any(c.isalpha() for c in value):
         raise forms.ValidationError(_("Please write your name with letters, not only numbers."))
     return value
