@@ -63,8 +63,9 @@ def test_signing_up_again_soon_sends_no_second_email_and_says_to_check_the_inbox
         second = sign_up(client, form_url, email="MARIA@example.com")
     assert "We have sent a link to maria@example.com." in text(first)
     assert (
-        "We sent a link to MARIA@example.com less than 10 minutes ago, so we have not sent "
-        "another one. Please look in your inbox" in text(second)
+        "We have not sent another email to MARIA@example.com: we sent one less than 10 "
+        "minutes ago, or the address is already signed up. Please look in your inbox"
+        in text(second)
     )
     assert len(mailoutbox) == 1
     assert SignUp.objects.count() == 1
@@ -146,3 +147,17 @@ def test_the_daily_purge_command_says_how_many_it_deleted(make_event):
     call_command("purge_signups", stdout=out)
     assert "Deleted 1 unconfirmed event sign-up(s) older than 2 days." in out.getvalue()
     assert not SignUp.objects.exists()
+
+
+def test_signing_up_again_after_confirming_sends_nothing_and_reveals_nothing(
+    client, form_url, make_event, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(client, form_url)
+    services.confirm_public(SignUp.objects.get())
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        again = sign_up(client, form_url)
+    assert "We have not sent another email to maria@example.com" in text(again)
+    assert mailoutbox == []
+    assert SignUp.objects.get().status == "confirmed"
