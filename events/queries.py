@@ -112,6 +112,7 @@ def open_for(user, now=None, limit=20):
     audiences = [a for a, roles in AUDIENCE_ROLES.items() if participant.role in roles]
     occurrences = (
         EventOccurrence.objects.live()
+        .visible_to(user)
         .upcoming(now)
         .filter(
             cancelled=False,

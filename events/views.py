@@ -323,7 +323,9 @@ def _next_url(request, fallback):
 @require_POST
 @login_required
 def sign_up(request, pk):
-    occurrence = get_object_or_404(EventOccurrence.objects.live().select_related("event"), pk=pk)
+    occurrence = get_object_or_404(
+        EventOccurrence.objects.live().visible_to(request.user).select_related("event"), pk=pk
+    )
     form = ParticipantSignUpForm(request.POST, max_guests=occurrence.event.max_guests)
     back = _next_url(request, occurrence.event.url)
     if not form.is_valid():

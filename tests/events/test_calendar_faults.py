@@ -63,6 +63,36 @@ def test_restricted_events_are_left_out_of_every_public_listing_and_feed(
             assert secret not in content, (name, secret)
 
 
+@pytest.mark.parametrize(
+    ("kind", "offered"), [("password", False), ("login", True), ("groups", False)]
+)
+def test_my_events_offers_restricted_events_only_to_those_let_in(
+    client, make_event, newcomer, kind, offered
+):
+    make_event(title_en="Open picnic")
+    restrict(make_event(title_en="Board meeting"), kind)
+    client.force_login(newcomer)
+    page = text(client.get(reverse("events:mine")))
+    assert "Open picnic" in page
+    assert ("Board meeting" in page) is offered
+
+
+def test_a_member_of_the_group_is_offered_the_groups_event(client, make_event, newcomer):
+    restrict(make_event(title_en="Board meeting"), "groups")
+    newcomer.groups.add(Group.objects.get(name="Coordinators"))
+    client.force_login(newcomer)
+    assert "Board meeting" in text(client.get(reverse("events:mine")))
+
+
+def test_a_participant_cannot_sign_up_for_an_event_they_may_not_see(client, make_event, newcomer):
+    event = make_event(title_en="Board meeting")
+    restrict(event, "groups")
+    client.force_login(newcomer)
+    response = client.post(reverse("events:sign_up", args=[event.occurrences.get().pk]))
+    assert response.status_code == 404
+    assert not SignUp.objects.exists()
+
+
 # Bad input: a message or a 404, never a 500 -------------------------------------------------
 
 
