@@ -161,6 +161,10 @@ def sign_up_public(occurrence, name, email, language, guests=0, now=None):
     if refusal:
         raise SignUpError(refusal)
     check_guests(occurrence.event, guests)
+    # A request left unconfirmed too long is over (its link no longer works): start afresh.
+    SignUp.objects.filter(
+        occurrence=occurrence, user__isnull=True, email__iexact=email
+    ).expired_unconfirmed(now).delete()
     existing = (
         SignUp.objects.active()
         .filter(occurrence=occurrence, user__isnull=True, email__iexact=email)
@@ -190,19 +194,17 @@ def sign_up_public(occurrence, name, email, language, guests=0, now=None):
 
 
 def _start_resend_cooldown(signup):
-    """True (and the cooldown starts) unless a link for this date and address went out
-    within the cooldown. Counted on the shared cache, so every server process agrees."""
-    key = f"events:confirmation-sent:{signup.occurrence_id}:{signup.email.strip().lower()}"
+    """True (and the cooldown starts) unless a link for this sign-up (one per date and
+    address) went out within the cooldown. Kept on the shared cache, so every server
+    process agrees."""
+    key = f"events:confirmation-sent:{signup.pk}"
     return cache.add(key, True, timeout=int(CONFIRMATION_RESEND_COOLDOWN.total_seconds()))
 
 
 def purge_unconfirmed_signups(now=None):
     """Delete public sign-ups never confirmed within ``UNCONFIRMED_SIGNUP_LIFETIME``: they
     hold a stranger's name and address for nothing. Returns how many were deleted."""
-    now = now or timezone.now()
-    deleted, _by_model = SignUp.objects.filter(
-        status=SignUp.Status.UNCONFIRMED, created_at__lt=now - UNCONFIRMED_SIGNUP_LIFETIME
-    ).delete()
+    deleted, _by_model = SignUp.objects.expired_unconfirmed(now).delete()
     return deleted
 
 
@@ -217,6 +219,8 @@ def confirm_public(signup, now=None):
         refusal = date_refusal(occurrence, now)
         if refusal:
             raise SignUpError(refusal)
+        if signup.created_at < now - UNCONFIRMED_SIGNUP_LIFETIME:
+            raise SignUpError(_("This link has expired. Please sign up again."))
         signup.status = _place_or_queue(occurrence, signup.places)
         signup.queued_at = timezone.now()
         signup.save(update_fields=["status", "queued_at"])

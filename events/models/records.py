@@ -162,6 +162,16 @@ class SignUpQuerySet(models.QuerySet):
     def waiting(self):
         return self.filter(status=SignUp.Status.WAITING).order_by("queued_at", "pk")
 
+    def expired_unconfirmed(self, now=None):
+        """Public sign-ups whose emailed link was not followed in time (see
+        ``events.services.UNCONFIRMED_SIGNUP_LIFETIME``)."""
+        from events.services import UNCONFIRMED_SIGNUP_LIFETIME
+
+        return self.filter(
+            status=SignUp.Status.UNCONFIRMED,
+            created_at__lt=(now or timezone.now()) - UNCONFIRMED_SIGNUP_LIFETIME,
+        )
+
 
 class SignUp(models.Model):
     class Status(models.TextChoices):

@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from events import services
@@ -161,3 +162,24 @@ def test_signing_up_again_after_confirming_sends_nothing_and_reveals_nothing(
     assert "We have not sent another email to maria@example.com" in text(again)
     assert mailoutbox == []
     assert SignUp.objects.get().status == "confirmed"
+
+
+def test_an_expired_link_is_refused_and_signing_up_again_starts_afresh(
+    client, make_event, mailoutbox, django_capture_on_commit_callbacks
+):
+    date = make_event(signup_mode=SignUpMode.PUBLIC).occurrences.get()
+    old = services.sign_up_public(date, "Maria", "maria@example.com", "en")
+    SignUp.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=3))
+    response = client.post(reverse("events:public_confirm", args=[old.token]))
+    assert "This link has expired. Please sign up again." in text(response)
+    old.refresh_from_db()
+    assert old.status == "unconfirmed"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        fresh = services.sign_up_public(date, "Maria", "maria@example.com", "en")
+    assert fresh.pk != old.pk
+    assert fresh.link_sent
+    assert list(SignUp.objects.all()) == [fresh]
+    services.confirm_public(fresh)
+    fresh.refresh_from_db()
+    assert fresh.status == "confirmed"
