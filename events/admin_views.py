@@ -22,6 +22,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from privacy import audit
+from protection.exports import spreadsheet_safe_row
 
 from . import services
 from .models import EventOccurrence, SignUp
@@ -30,14 +31,24 @@ signup_permissions = ModelPermissionPolicy(SignUp)
 INDEX_URL_NAME = "event_dates:index"
 
 
+# Long enough for any real message; Django's "Ensure this value has at most N characters
+# (it has M)" tells the coordinator how much to shorten it, and keeps what was typed.
+MESSAGE_MAX_LENGTH = 5000
+CANCEL_MESSAGE_MAX_LENGTH = 2000
+
+
 class EmailForm(forms.Form):
     subject_en = forms.CharField(label=gettext_lazy("Subject in English"), max_length=200)
     message_en = forms.CharField(
-        label=gettext_lazy("Message in English"), widget=forms.Textarea(attrs={"rows": 6})
+        label=gettext_lazy("Message in English"),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
     )
     subject_da = forms.CharField(label=gettext_lazy("Subject in Danish"), max_length=200)
     message_da = forms.CharField(
-        label=gettext_lazy("Message in Danish"), widget=forms.Textarea(attrs={"rows": 6})
+        label=gettext_lazy("Message in Danish"),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
     )
     include_waiting = forms.BooleanField(
         label=gettext_lazy("Also email the waiting list"), required=False, initial=True
@@ -48,12 +59,14 @@ class CancelForm(forms.Form):
     message_en = forms.CharField(
         label=gettext_lazy("Message in English (optional)"),
         required=False,
+        max_length=CANCEL_MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=gettext_lazy("For example the reason, or when the event will be held instead."),
     )
     message_da = forms.CharField(
         label=gettext_lazy("Message in Danish (optional)"),
         required=False,
+        max_length=CANCEL_MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     all_dates = forms.BooleanField(
@@ -155,32 +168,36 @@ class ExportView(OccurrenceMixin, View):
         )
         attended = {True: _("Yes"), False: _("No"), None: ""}
         for signup in signups:
+            # Every cell through spreadsheet_safe: names and addresses are typed by the
+            # public, and nothing else may start a formula either.
             writer.writerow(
-                [
-                    _spreadsheet_safe(signup.display_name),
-                    _spreadsheet_safe(signup.contact_email),
-                    signup.get_status_display(),
-                    positions.get(signup.pk, ""),
-                    signup.guests,
-                    signup.recipient.preferred_language,
-                    timezone.localtime(signup.created_at).strftime("%Y-%m-%d %H:%M"),
-                    attended[signup.attended],
-                ]
+                spreadsheet_safe_row(
+                    [
+                        signup.display_name,
+                        signup.contact_email,
+                        signup.get_status_display(),
+                        positions.get(signup.pk, ""),
+                        signup.guests,
+                        signup.recipient.preferred_language,
+                        timezone.localtime(signup.created_at).strftime("%Y-%m-%d %H:%M"),
+                        attended[signup.attended],
+                    ]
+                )
             )
         return response
-
-
-def _spreadsheet_safe(value):
-    """Keep names from being read as formulas by spreadsheet programmes."""
-    value = str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 class AttendanceView(OccurrenceMixin, View):
     permission_required = "change"
 
     def post(self, request, pk):
-        count = services.mark_attendance(self.occurrence, request.POST.getlist("attended"))
+        try:
+            count = services.mark_attendance(self.occurrence, request.POST.getlist("attended"))
+        except ValueError:  # a tampered or garbled form: nothing is saved
+            messages.error(
+                request, _("The attendance list could not be read, so nothing was saved.")
+            )
+            return redirect(signups_url(self.occurrence))
         messages.success(request, _("Attendance saved for %(count)s people.") % {"count": count})
         return redirect(signups_url(self.occurrence))
 

@@ -1,9 +1,36 @@
 """Forms of the public calendar and of signing up."""
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from protection.forms import HoneypotFormMixin
+
 from .models import Audience, Category
+
+NAME_MAX_LENGTH = 100
+# Characters no one's name needs, which spam and markup do: <a href=...>, {{ }}, [url], ...
+NAME_FORBIDDEN = re.compile(r"[<>{}\[\]|\\/@#$%^*=+~_`]")
+NAME_LOOKS_LIKE_ADDRESS = re.compile(
+    r"https?:|www\.|\.(com|net|org|info|biz|dk|io|ru|xyz|top|link|click|shop)\b", re.I
+)
+
+
+def clean_person_name(value):
+    """A person's name as typed into a public form, or a ValidationError saying what to fix.
+    Sign-up confirmations are addressed by name, so a "name" must not carry a link or
+    markup into an email sent to someone else's address."""
+    value = " ".join(value.split())
+    if NAME_LOOKS_LIKE_ADDRESS.search(value):
+        raise forms.ValidationError(_("Please write your name, not a web address."))
+    if NAME_FORBIDDEN.search(value) or any(ord(c) < 32 for c in value):
+        raise forms.ValidationError(
+            _("Please write just your name: letters, spaces, hyphens and apostrophes.")
+        )
+    if not any(c.isalpha() for c in value):
+        raise forms.ValidationError(_("Please write your name with letters, not only numbers."))
+    return value
 
 
 class CalendarFilterForm(forms.Form):
@@ -48,13 +75,22 @@ class ParticipantSignUpForm(GuestsMixin, forms.Form):
     guests = forms.TypedChoiceField(label=_("Guests"), coerce=int, empty_value=0, required=False)
 
 
-class PublicSignUpForm(GuestsMixin, forms.Form):
+class PublicSignUpForm(HoneypotFormMixin, GuestsMixin, forms.Form):
     name = forms.CharField(
         label=_("Your name"),
-        max_length=200,
+        max_length=NAME_MAX_LENGTH,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
-        label=_("Your email"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        label=_("Your email"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     guests = forms.TypedChoiceField(label=_("Guests"), coerce=int, empty_value=0, required=False)
+
+    def clean_name(self):
+        return clean_person_name(self.cleaned_data["name"])
+
+    def visible_fields(self):
+        """Everything but the honeypot, which the template renders on its own."""
+        return [field for field in super().visible_fields() if field.name != "website"]

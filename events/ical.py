@@ -10,9 +10,10 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from .models import EVENT_TIME_ZONE
+from .models import EVENT_TIME_ZONE, SignUp
 
 PRODID = "-//Host Programme//Events calendar//EN"
 
@@ -41,29 +42,51 @@ def new_calendar(name=None):
     return calendar
 
 
-def occurrence_event(occurrence, cancelled=False, event_url=None):
-    """One VEVENT for one date. ``occurrence.event`` should be fetched with it."""
+def last_change(occurrence):
+    """When this date's entry last changed (publishing the event, cancelling the date), so
+    an unchanged feed is byte for byte the same and calendar apps can be told "not
+    modified"."""
+    changes = [occurrence.event.last_published_at, occurrence.cancelled_at]
+    return max((c for c in changes if c), default=None)
+
+
+def occurrence_event(occurrence, cancelled=False, event_url=None, stamp=None):
+    """One VEVENT for one date. ``occurrence.event`` should be fetched with it. A date
+    annotated with ``my_status`` "waiting" (the personal feed) is marked as a waiting-list
+    place: a title prefix and ``STATUS:TENTATIVE``."""
     page = occurrence.event
     url = event_url or absolute_url(page.get_url())
     cancelled = cancelled or occurrence.cancelled
+    waiting = getattr(occurrence, "my_status", None) == SignUp.Status.WAITING
+    title = str(page.title)
+    if waiting:
+        title = _("Waiting list: %(event_title)s") % {"event_title": title}
     vevent = Event()
     vevent.add("uid", f"event-date-{occurrence.pk}@{_domain()}")
-    vevent.add("dtstamp", timezone.now().astimezone(datetime.UTC))
+    vevent.add("dtstamp", (stamp or timezone.now()).astimezone(datetime.UTC))
     vevent.add("dtstart", occurrence.start.astimezone(EVENT_TIME_ZONE))
     vevent.add("dtend", occurrence.end.astimezone(EVENT_TIME_ZONE))
-    vevent.add("summary", str(page.title))
+    vevent.add("summary", title)
     description = "\n\n".join(part for part in [page.intro, url] if part)
     vevent.add("description", description)
     vevent.add("location", f"{page.venue_name}, {page.venue_address}")
     vevent.add("url", url)
     vevent.add("categories", [str(page.get_category_display())])
-    vevent.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    if cancelled:
+        status = "CANCELLED"
+    elif waiting:
+        status = "TENTATIVE"
+    else:
+        status = "CONFIRMED"
+    vevent.add("status", status)
     vevent.add("sequence", 1 if cancelled else 0)
     return vevent
 
 
 def build(occurrences, name=None):
-    """A calendar with one VEVENT per date, as bytes."""
+    """A calendar with one VEVENT per date, as bytes. Each date is stamped with its last
+    change rather than the time of the request, so the same calendar gives the same bytes
+    (and ETag)."""
     calendar = new_calendar(name)
     occurrences = list(occurrences)
     urls = {}
@@ -71,7 +94,9 @@ def build(occurrences, name=None):
         page = occurrence.event
         if page.pk not in urls:
             urls[page.pk] = absolute_url(page.get_url())
-        calendar.add_component(occurrence_event(occurrence, event_url=urls[page.pk]))
+        calendar.add_component(
+            occurrence_event(occurrence, event_url=urls[page.pk], stamp=last_change(occurrence))
+        )
     if occurrences:
         first = min(o.start for o in occurrences).date() - datetime.timedelta(days=366)
         last = max(o.end for o in occurrences).date() + datetime.timedelta(days=366)

@@ -4,20 +4,23 @@ queries however many events or sign-ups there are."""
 import datetime
 from itertools import groupby
 
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from portal.services import participant_for
 
-from .models import EVENT_TIME_ZONE, EventOccurrence, SignUp, SignUpMode
+from .models import EVENT_TIME_ZONE, Audience, EventOccurrence, SignUp, SignUpMode
 from .services import AUDIENCE_ROLES, waiting_positions
 
 
 def calendar_dates(calendar_page):
-    """Every date of the live events under the calendar, with places taken and waiting."""
+    """Every date of the live, public events under the calendar (none behind a view
+    restriction), with places taken and waiting."""
     if not calendar_page.path:  # an unsaved page being previewed
         return EventOccurrence.objects.none().with_places()
     return (
         EventOccurrence.objects.live()
+        .public()
         .filter(event__path__startswith=calendar_page.path)
         .with_places()
         .select_related("event")
@@ -27,8 +30,8 @@ def calendar_dates(calendar_page):
 def apply_filters(occurrences, category="", audience=""):
     if category:
         occurrences = occurrences.filter(event__category=category)
-    if audience:
-        occurrences = occurrences.filter(event__audience=audience)
+    if audience:  # events for a group, and those open to everyone
+        occurrences = occurrences.filter(event__audience__in={audience, Audience.EVERYONE})
     return occurrences
 
 
@@ -109,6 +112,7 @@ def open_for(user, now=None, limit=20):
     audiences = [a for a, roles in AUDIENCE_ROLES.items() if participant.role in roles]
     occurrences = (
         EventOccurrence.objects.live()
+        .visible_to(user)
         .upcoming(now)
         .filter(
             cancelled=False,
@@ -132,14 +136,22 @@ def open_for(user, now=None, limit=20):
 
 def feed_dates(user, now=None):
     """The dates a participant's private feed lists: signed up (with a place or in line),
-    from 30 days back on."""
+    from 30 days back on, each with ``my_status`` (confirmed or waiting)."""
     now = now or timezone.now()
+    active = [SignUp.Status.CONFIRMED, SignUp.Status.WAITING]
     return (
         EventOccurrence.objects.live()
         .filter(
             end__gte=now - datetime.timedelta(days=30),
             signups__user=user,
-            signups__status__in=[SignUp.Status.CONFIRMED, SignUp.Status.WAITING],
+            signups__status__in=active,
+        )
+        .annotate(
+            my_status=Subquery(
+                SignUp.objects.filter(occurrence=OuterRef("pk"), user=user, status__in=active)
+                .order_by("pk")
+                .values("status")[:1]
+            )
         )
         .select_related("event")
         .order_by("start", "pk")

@@ -11,6 +11,9 @@
   event's ``.ics`` attached.
 """
 
+import datetime
+
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -29,6 +32,13 @@ AUDIENCE_ROLES = {
     Audience.NEWCOMERS: {Participant.Role.NEWCOMER},
     Audience.HOSTS: {Participant.Role.HOST},
 }
+
+
+# A second request for the same date from the same address within this time sends no new
+# confirmation email: the first one is on its way.
+CONFIRMATION_RESEND_COOLDOWN = datetime.timedelta(minutes=10)
+# Public sign-ups nobody confirmed are deleted after this long (the link stops working).
+UNCONFIRMED_SIGNUP_LIFETIME = datetime.timedelta(days=2)
 
 
 class SignUpError(Exception):
@@ -141,7 +151,9 @@ def sign_up(occurrence, user, guests=0, now=None, notify=True):
 
 def sign_up_public(occurrence, name, email, language, guests=0, now=None):
     """A member of the public asks for a place: nothing is reserved until they confirm by
-    the emailed link. Asking again resends the link. Returns the sign-up."""
+    the emailed link. Asking again resends the link, at most once per
+    ``CONFIRMATION_RESEND_COOLDOWN``. Returns the sign-up, with ``link_sent`` saying
+    whether a confirmation email goes out now."""
     now = now or timezone.now()
     if not occurrence.event.public_signup:
         raise SignUpError(_("Signing up here is for programme participants."))
@@ -149,6 +161,10 @@ def sign_up_public(occurrence, name, email, language, guests=0, now=None):
     if refusal:
         raise SignUpError(refusal)
     check_guests(occurrence.event, guests)
+    # A request left unconfirmed too long is over (its link no longer works): start afresh.
+    SignUp.objects.filter(
+        occurrence=occurrence, user__isnull=True, email__iexact=email
+    ).expired_unconfirmed(now).delete()
     existing = (
         SignUp.objects.active()
         .filter(occurrence=occurrence, user__isnull=True, email__iexact=email)
@@ -169,10 +185,27 @@ def sign_up_public(occurrence, name, email, language, guests=0, now=None):
             existing = SignUp.objects.active().get(
                 occurrence=occurrence, user__isnull=True, email__iexact=email
             )
-    if existing.status == SignUp.Status.UNCONFIRMED:
+    existing.link_sent = False
+    if existing.status == SignUp.Status.UNCONFIRMED and _start_resend_cooldown(existing):
+        existing.link_sent = True
         signup = existing
         transaction.on_commit(lambda: notify_public_confirmation(signup))
     return existing
+
+
+def _start_resend_cooldown(signup):
+    """True (and the cooldown starts) unless a link for this sign-up (one per date and
+    address) went out within the cooldown. Kept on the shared cache, so every server
+    process agrees."""
+    key = f"events:confirmation-sent:{signup.pk}"
+    return cache.add(key, True, timeout=int(CONFIRMATION_RESEND_COOLDOWN.total_seconds()))
+
+
+def purge_unconfirmed_signups(now=None):
+    """Delete public sign-ups never confirmed within ``UNCONFIRMED_SIGNUP_LIFETIME``: they
+    hold a stranger's name and address for nothing. Returns how many were deleted."""
+    deleted, _by_model = SignUp.objects.expired_unconfirmed(now).delete()
+    return deleted
 
 
 def confirm_public(signup, now=None):
@@ -186,6 +219,8 @@ def confirm_public(signup, now=None):
         refusal = date_refusal(occurrence, now)
         if refusal:
             raise SignUpError(refusal)
+        if signup.created_at < now - UNCONFIRMED_SIGNUP_LIFETIME:
+            raise SignUpError(_("This link has expired. Please sign up again."))
         signup.status = _place_or_queue(occurrence, signup.places)
         signup.queued_at = timezone.now()
         signup.save(update_fields=["status", "queued_at"])
@@ -210,6 +245,12 @@ def cancel_signup(signup, now=None):
         promoted = _promote(occurrence, now) if had_place else []
         transaction.on_commit(lambda: notify_moved_up(promoted))
     return promoted
+
+
+def cancelling_needs_confirmation(signup):
+    """A place at a full event is gone for good once given up (the first in line takes
+    it), so the person is asked to confirm first."""
+    return signup.status == SignUp.Status.CONFIRMED and signup.occurrence.is_full()
 
 
 def promote_waiting_list(occurrence, now=None):
@@ -275,7 +316,8 @@ def email_signed_up(occurrence, subjects, messages, include_waiting=True):
 
 
 def mark_attendance(occurrence, attended_ids):
-    """Record who came: every confirmed sign-up of the date is marked present or absent."""
+    """Record who came: every confirmed sign-up of the date is marked present or absent.
+    ``attended_ids`` are sign-up ids (whole numbers); anything else raises ``ValueError``."""
     attended_ids = {int(pk) for pk in attended_ids}
     signups = SignUp.objects.filter(occurrence=occurrence, status=SignUp.Status.CONFIRMED)
     for signup in signups:

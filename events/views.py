@@ -3,6 +3,7 @@
 
 import calendar as pycalendar
 import datetime
+import hashlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,13 +13,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone, translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from portal.services import participant_for
+from protection import ratelimit
 
 from . import ical, queries, services
 from .forms import CalendarFilterForm, ParticipantSignUpForm, PublicSignUpForm
@@ -44,6 +46,15 @@ def ics_response(content, filename, attachment=True):
     disposition = "attachment" if attachment else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response
+
+
+def conditional(request, response):
+    """Give the response an ETag over its body and answer "304 Not Modified" when the
+    calendar app already has it, so subscribed feeds are not downloaded whole every time.
+    (No Last-Modified: a feed also changes when a date leaves its window or a sign-up's
+    place changes, which no single timestamp records.)"""
+    response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+    return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
 # The public calendar --------------------------------------------------------------------
@@ -158,7 +169,7 @@ def calendar_feed(request):
     content = ical.build(dates, name=str(page.title))
     response = ics_response(content, "events.ics", attachment=False)
     patch_cache_control(response, public=True, max_age=900)
-    return response
+    return conditional(request, response)
 
 
 # The event page ---------------------------------------------------------------------------
@@ -238,7 +249,7 @@ def event_ics(request, pk):
     """Every date of one event, to add to a calendar."""
     page = get_object_or_404(EventPage.objects.live().public(), pk=pk)
     dates = page.occurrences.select_related("event").order_by("start")
-    return ics_response(ical.build(dates, name=None), f"{page.slug}.ics")
+    return conditional(request, ics_response(ical.build(dates, name=None), f"{page.slug}.ics"))
 
 
 def public_signup(request, page, occurrence_id):
@@ -250,9 +261,26 @@ def public_signup(request, page, occurrence_id):
     context = page.get_context(request)
     context.update(occurrence=occurrence, form=form, refusal=refusal)
     template = "events/public_signup.html"
-    if request.method == "POST" and not refusal and form.is_valid():
+    status = 200
+    # Every submission counts, per client address and per email address typed (the
+    # "event_signup" rates in ACCOUNT_RATE_LIMITS); over the limit the form comes back with
+    # what was typed and a message, and no email goes out.
+    if (
+        request.method == "POST"
+        and not refusal
+        and not ratelimit.consume(request, "event_signup", key=request.POST.get("email", ""))
+    ):
+        form.add_error(
+            None,
+            _(
+                "Too many sign-ups have been sent from here or for this email address. "
+                "Please wait an hour and try again."
+            ),
+        )
+        status = 429
+    elif request.method == "POST" and not refusal and form.is_valid():
         try:
-            services.sign_up_public(
+            signup = services.sign_up_public(
                 occurrence,
                 name=form.cleaned_data["name"],
                 email=form.cleaned_data["email"],
@@ -263,8 +291,12 @@ def public_signup(request, page, occurrence_id):
             form.add_error(None, str(error))
         else:
             context["email"] = form.cleaned_data["email"]
+            context["link_sent"] = signup.link_sent
+            context["cooldown_minutes"] = int(
+                services.CONFIRMATION_RESEND_COOLDOWN.total_seconds() // 60
+            )
             template = "events/public_signup_sent.html"
-    response = TemplateResponse(request, template, context)
+    response = TemplateResponse(request, template, context, status=status)
     if request.method == "POST":
         private(response)  # it shows the name and email address just typed
     return response
@@ -274,9 +306,15 @@ def public_signup(request, page, occurrence_id):
 
 
 def _next_url(request, fallback):
+    """Where to go back to: a path on this site (``/...``), else ``fallback``. A bare word
+    would be taken for a URL pattern name by ``redirect()`` and fail."""
     candidate = request.POST.get("next") or request.GET.get("next")
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    if (
+        candidate
+        and candidate.startswith("/")
+        and url_has_allowed_host_and_scheme(
+            candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         return candidate
     return fallback
@@ -285,7 +323,9 @@ def _next_url(request, fallback):
 @require_POST
 @login_required
 def sign_up(request, pk):
-    occurrence = get_object_or_404(EventOccurrence.objects.live().select_related("event"), pk=pk)
+    occurrence = get_object_or_404(
+        EventOccurrence.objects.live().visible_to(request.user).select_related("event"), pk=pk
+    )
     form = ParticipantSignUpForm(request.POST, max_guests=occurrence.event.max_guests)
     back = _next_url(request, occurrence.event.url)
     if not form.is_valid():
@@ -313,14 +353,27 @@ def sign_up(request, pk):
     return private(redirect(back))
 
 
-@require_POST
 @login_required
 def cancel(request, pk):
+    """Give up a place or leave the waiting list. Opened directly, or posted without
+    ``confirm`` for a place at a full event (someone on the waiting list takes it at once),
+    it first asks: a page with the button to confirm, no JavaScript needed."""
     signup = get_object_or_404(
         SignUp.objects.active().filter(user=request.user).select_related("occurrence__event"),
         pk=pk,
     )
     back = _next_url(request, reverse("events:mine"))
+    if request.method != "POST" or (
+        services.cancelling_needs_confirmation(signup) and not request.POST.get("confirm")
+    ):
+        context = {
+            "signup": signup,
+            "occurrence": signup.occurrence,
+            "event": signup.occurrence.event,
+            "back": back,
+            "is_full": signup.occurrence.is_full(),
+        }
+        return private(TemplateResponse(request, "events/cancel_confirm.html", context))
     try:
         services.cancel_signup(signup)
     except services.SignUpError as error:
@@ -375,10 +428,12 @@ def manage_feed(request):
 
 
 def personal_feed(request, token):
-    feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
+    feed = get_object_or_404(
+        CalendarFeed.objects.select_related("user").filter(user__is_active=True), token=token
+    )
     with translation.override(feed.user.preferred_language):
         content = ical.build(queries.feed_dates(feed.user), name=_("My events"))
-    return private(ics_response(content, "my-events.ics", attachment=False))
+    return conditional(request, private(ics_response(content, "my-events.ics", attachment=False)))
 
 
 # Public sign-ups: the emailed links -------------------------------------------------------
@@ -423,5 +478,6 @@ def public_cancel(request, token):
         "occurrence": signup.occurrence,
         "event": signup.occurrence.event,
         "error": error,
+        "warn_full": services.cancelling_needs_confirmation(signup),
     }
     return TemplateResponse(request, "events/public_cancel.html", context)

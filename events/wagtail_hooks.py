@@ -14,7 +14,9 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColu
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views
+from protection.exports import SpreadsheetSafeExportMixin
+
+from . import admin_views, converters  # noqa: F401 (converters registers <dbid:...>)
 from .models import Category, EventOccurrence, EventPage, SignUp
 
 
@@ -50,7 +52,7 @@ class PlacesColumn(Column):
         return f"{instance.places_taken} / {instance.capacity}"
 
 
-class EventDateIndexView(generic.IndexView):
+class EventDateIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
     default_ordering = "start"
 
     def get_base_queryset(self):
@@ -109,11 +111,11 @@ class EventDatesViewSet(ModelViewSet):
         return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
-            path("<int:pk>/", admin_views.SignUpsView.as_view(), name="signups"),
-            path("<int:pk>/export/", admin_views.ExportView.as_view(), name="export"),
-            path("<int:pk>/attendance/", admin_views.AttendanceView.as_view(), name="attendance"),
-            path("<int:pk>/email/", admin_views.EmailView.as_view(), name="email"),
-            path("<int:pk>/cancel/", admin_views.CancelView.as_view(), name="cancel"),
+            path("<dbid:pk>/", admin_views.SignUpsView.as_view(), name="signups"),
+            path("<dbid:pk>/export/", admin_views.ExportView.as_view(), name="export"),
+            path("<dbid:pk>/attendance/", admin_views.AttendanceView.as_view(), name="attendance"),
+            path("<dbid:pk>/email/", admin_views.EmailView.as_view(), name="email"),
+            path("<dbid:pk>/cancel/", admin_views.CancelView.as_view(), name="cancel"),
         ]
 
 

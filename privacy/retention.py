@@ -95,14 +95,11 @@ def due_for_erasure(today=None):
 
 
 def _purge_unconfirmed_signups():
-    """Sign-ups never confirmed by email (the events app decides when they expire)."""
-    from events import services
+    """Public event sign-ups never confirmed by email (the events app decides when they
+    expire: ``events.services.UNCONFIRMED_SIGNUP_LIFETIME``)."""
+    from events.services import purge_unconfirmed_signups
 
-    purge = getattr(services, "purge_unconfirmed_signups", None)  # lands with the events work
-    if purge is None:
-        return 0
-    result = purge()
-    return result if isinstance(result, int) else len(result or [])
+    return purge_unconfirmed_signups()
 
 
 def apply_retention(today=None, *, dry_run=False):

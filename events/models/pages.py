@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from events import converters  # noqa: F401 (registers <dbid:...> for the routes below)
 from home.models import BasePage
 
 EVENT_TIME_ZONE = ZoneInfo("Europe/Copenhagen")
@@ -279,7 +280,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
         return views.event_detail(request, self)
 
-    @path("sign-up/<int:occurrence_id>/", name="public_signup")
+    @path("sign-up/<dbid:occurrence_id>/", name="public_signup")
     def public_signup_view(self, request, occurrence_id):
         from events import views
 

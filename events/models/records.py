@@ -23,6 +23,39 @@ class OccurrenceQuerySet(models.QuerySet):
     def live(self):
         return self.filter(event__live=True)
 
+    def public(self):
+        """Dates whose event page is open to everyone: not behind a Wagtail view restriction
+        (password, login or groups) on the page or any page above it. The one rule for every
+        public listing and feed."""
+        return self.visible_to(None)
+
+    def visible_to(self, user):
+        """Dates whose event page ``user`` may open (``None``: anyone): restrictions to
+        logged-in users or to groups the user is in are met; a password never is, as it is
+        given per visit, not per account."""
+        from wagtail.models import PageViewRestriction
+
+        if user is None or not user.is_authenticated:
+            hidden = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        else:
+            mine = set(user.groups.values_list("pk", flat=True))
+            restrictions = PageViewRestriction.objects.select_related("page")
+            hidden = [
+                restriction.page.path
+                for restriction in restrictions.prefetch_related("groups")
+                if not (
+                    restriction.restriction_type == PageViewRestriction.LOGIN
+                    or (
+                        restriction.restriction_type == PageViewRestriction.GROUPS
+                        and (user.is_superuser or mine & {g.pk for g in restriction.groups.all()})
+                    )
+                )
+            ]
+        restricted = Q()
+        for path in hidden:
+            restricted |= Q(event__path__startswith=path)
+        return self.exclude(restricted) if hidden else self
+
     def upcoming(self, now=None):
         """Dates that have not ended yet (an event in progress is still upcoming)."""
         return self.filter(end__gte=now or timezone.now())
@@ -128,6 +161,16 @@ class SignUpQuerySet(models.QuerySet):
 
     def waiting(self):
         return self.filter(status=SignUp.Status.WAITING).order_by("queued_at", "pk")
+
+    def expired_unconfirmed(self, now=None):
+        """Public sign-ups whose emailed link was not followed in time (see
+        ``events.services.UNCONFIRMED_SIGNUP_LIFETIME``)."""
+        from events.services import UNCONFIRMED_SIGNUP_LIFETIME
+
+        return self.filter(
+            status=SignUp.Status.UNCONFIRMED,
+            created_at__lt=(now or timezone.now()) - UNCONFIRMED_SIGNUP_LIFETIME,
+        )
 
 
 class SignUp(models.Model):

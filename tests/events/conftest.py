@@ -5,12 +5,22 @@ import datetime
 import itertools
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone, translation
 
 from events.models import EVENT_TIME_ZONE, EventCalendarPage, EventPage
 from tests.factories import HostFactory, NewcomerFactory, UserFactory
 
 _slugs = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits and the confirmation email's cooldown are counted on the cache: each test
+    starts with none counted."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

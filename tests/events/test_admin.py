@@ -204,3 +204,84 @@ def test_an_event_without_sign_ups_can_be_deleted(client, editor, make_event):
     client.force_login(editor)
     client.post(reverse("wagtailadmin_pages:delete", args=[event.pk]))
     assert not EventPage.objects.filter(pk=event.pk).exists()
+
+
+def test_garbled_attendance_is_a_message_not_a_server_error(
+    client, coordinator, make_event, newcomer
+):
+    date = make_event(start=days_from_now(-1)).occurrences.get()
+    signup = SignUp.objects.create(occurrence=date, user=newcomer, status="confirmed")
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("event_dates:attendance", args=[date.pk]),
+        {"attended": [signup.pk, "abc"]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "The attendance list could not be read, so nothing was saved." in (
+        response.content.decode()
+    )
+    signup.refresh_from_db()
+    assert signup.attended is None
+
+
+def test_an_admin_id_beyond_64_bits_is_not_found(client, coordinator):
+    client.force_login(coordinator)
+    assert client.get(reverse("event_dates:index") + "9" * 25 + "/").status_code == 404
+
+
+def test_every_typed_cell_of_the_sign_ups_csv_is_plain_text(client, coordinator, make_event):
+    date = make_event(signup_mode=SignUpMode.PUBLIC).occurrences.get()
+    # Typed before names were checked, or by a participant: a tab or carriage return in
+    # front of a formula is run by spreadsheet programmes too.
+    SignUp.objects.create(
+        occurrence=date, name="\t=1+2", email="tab@example.com", status="confirmed"
+    )
+    SignUp.objects.create(occurrence=date, name="", email="=cmd@example.com", status="confirmed")
+    client.force_login(coordinator)
+    response = client.get(reverse("event_dates:export", args=[date.pk]))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    cells = {row[0] for row in rows[1:]} | {row[1] for row in rows[1:]}
+    assert "'\t=1+2" in cells
+    assert "'=cmd@example.com" in cells
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+
+def test_the_event_dates_csv_export_neutralises_formulas(client, coordinator, make_event):
+    make_event(title_en='=HYPERLINK("http://evil.example","Open")')
+    client.force_login(coordinator)
+    response = client.get(reverse("event_dates:index"), {"export": "csv"})
+    body = b"".join(response.streaming_content if response.streaming else [response.content])
+    assert "'=HYPERLINK(" in body.decode("utf-8-sig")
+
+
+def test_an_overlong_email_message_is_refused_and_kept(client, coordinator, full_date, mailoutbox):
+    client.force_login(coordinator)
+    long_message = "Hello." * 1000  # 6000 characters
+    response = client.post(
+        reverse("event_dates:email", args=[full_date.pk]),
+        {
+            "subject_en": "Hi",
+            "message_en": long_message,
+            "subject_da": "Hej",
+            "message_da": "Hej",
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Ensure this value has at most 5000 characters (it has 6000)." in html
+    assert long_message in html
+    assert mailoutbox == []
+
+
+def test_an_overlong_cancellation_message_is_refused(client, coordinator, full_date):
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("event_dates:cancel", args=[full_date.pk]), {"message_en": "x" * 2001}
+    )
+    assert response.status_code == 200
+    assert "Ensure this value has at most 2000 characters (it has 2001)." in (
+        response.content.decode()
+    )
+    full_date.refresh_from_db()
+    assert not full_date.cancelled

@@ -109,8 +109,9 @@ def test_a_personal_feed_lists_my_events_and_stops_working_when_revoked(
     client.logout()  # calendar apps do not log in
     response = client.get(feed_url)
     assert response["Cache-Control"] == "private, no-store"
-    titles = sorted(str(e["SUMMARY"]) for e in events_of(parse(response)))
-    assert titles == ["Cooking", "Picnic"]
+    entries = sorted((str(e["SUMMARY"]), str(e["STATUS"])) for e in events_of(parse(response)))
+    # The place in line is marked as one, not shown as a place.
+    assert entries == [("Picnic", "CONFIRMED"), ("Waiting list: Cooking", "TENTATIVE")]
 
     client.force_login(newcomer)
     client.post(reverse("events:manage_feed"), {"action": "revoke"})

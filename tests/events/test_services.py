@@ -2,6 +2,7 @@
 the audience, signing up twice, cancellations and public sign-ups confirmed by email."""
 
 import datetime
+import time
 
 import pytest
 from django.utils import timezone
@@ -320,8 +321,8 @@ def test_public_sign_up_reserves_nothing_until_the_email_link_is_followed(
     assert services.confirm_public(confirmed).status == "confirmed"  # following it twice
 
 
-def test_public_sign_up_twice_resends_the_link_and_makes_one_sign_up(
-    make_event, mailoutbox, run_on_commit
+def test_public_sign_up_twice_makes_one_sign_up_and_resends_the_link_only_after_a_while(
+    make_event, mailoutbox, run_on_commit, monkeypatch
 ):
     date = only_date(make_event(signup_mode=SignUpMode.PUBLIC))
     with run_on_commit():
@@ -330,6 +331,14 @@ def test_public_sign_up_twice_resends_the_link_and_makes_one_sign_up(
         second = services.sign_up_public(date, "Maria", "MARIA@example.com", "en")
     assert first.pk == second.pk
     assert SignUp.objects.count() == 1
+    assert (first.link_sent, second.link_sent) == (True, False)
+    assert len(mailoutbox) == 1  # the second request within the cooldown sends nothing
+
+    later = time.time() + services.CONFIRMATION_RESEND_COOLDOWN.total_seconds() + 1
+    monkeypatch.setattr(time, "time", lambda: later)  # the cache's clock
+    with run_on_commit():
+        third = services.sign_up_public(date, "Maria", "maria@example.com", "en")
+    assert third.link_sent
     assert len(mailoutbox) == 2
 
 

@@ -63,7 +63,9 @@ def test_the_calendar_filters_by_category_and_audience(client, calendar_page, ma
     url = url_in("en", calendar_page)
 
     assert _titles(client.get(url, {"category": "host_course"})) == ["Host course"]
-    assert _titles(client.get(url, {"audience": "newcomers"})) == ["CV workshop"]
+    # Events open to everyone are for newcomers and hosts too.
+    assert _titles(client.get(url, {"audience": "newcomers"})) == ["CV workshop", "Picnic"]
+    assert _titles(client.get(url, {"audience": "hosts"})) == ["Host course", "Picnic"]
     assert _titles(client.get(url, {"category": "nonsense"})) == [
         "Host course",
         "CV workshop",

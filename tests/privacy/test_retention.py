@@ -98,8 +98,15 @@ def test_the_command_reports_counts_per_kind(ended_pair):
     assert erased(ended_pair.newcomer)
 
 
-def test_the_events_purge_is_called_when_it_exists(monkeypatch):
+def test_the_daily_run_also_deletes_sign_ups_never_confirmed(make_event):
     from events import services
+    from events.models import SignUp, SignUpMode
 
-    monkeypatch.setattr(services, "purge_unconfirmed_signups", lambda: 3, raising=False)
-    assert retention.apply_retention()[retention.UNCONFIRMED_SIGNUPS] == 3
+    date = make_event(signup_mode=SignUpMode.PUBLIC).occurrences.get()
+    old = services.sign_up_public(date, "Old", "old@example.com", "en")
+    services.sign_up_public(date, "Recent", "recent@example.com", "en")
+    SignUp.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=3))
+    out = StringIO()
+    call_command("apply_retention", stdout=out)
+    assert "1 unconfirmed event sign-up deleted." in out.getvalue()
+    assert list(SignUp.objects.values_list("name", flat=True)) == ["Recent"]

@@ -174,6 +174,8 @@ ACCOUNT_FORMS = {"reset_password_from_key": "portal.invitations.ChoosePasswordFo
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "20/10m/ip,5/15m/key",
+    # Public event sign-up (events/views.py): each submit may send a confirmation email.
+    "event_signup": "10/h/ip,5/h/key",
 }
 # How many proxies in front of the site append to X-Forwarded-For (1 behind one nginx). With 0
 # the client address is REMOTE_ADDR, which behind a proxy is the proxy's for every visitor.
