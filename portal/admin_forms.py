@@ -232,12 +232,6 @@ class MatchNoteForm(forms.ModelForm):
             "text": forms.Textarea(attrs={"rows": 3, "maxlength": NOTE_MAX_LENGTH}),
         }
 
-    def clean_text(self):
-        text = self.cleaned_data["text"].strip()
-        if not text:
-            raise ValidationError(_("Write what was said or done."))
-        return text
-
 
 class ExtendMatchForm(forms.Form):
     end_date = forms.DateField(label=_("New end date"), widget=AdminDateInput)
