@@ -3,6 +3,7 @@ up, matches ending by themselves on their end date (goodbye emails), extending a
 dates shown as dates in the admin listings. In English and Danish."""
 
 import datetime
+import io
 
 import pytest
 from django.contrib.auth.models import Group
@@ -358,7 +359,7 @@ def test_ending_is_idempotent_and_never_emails_twice(mailoutbox):
     assert match.ended_on == match.end_date
     run_daily(today)
     run_daily(today + datetime.timedelta(days=1))
-    call_command("send_reminders", stdout=open("/dev/null", "w"))
+    call_command("send_reminders", stdout=io.StringIO())
     assert len(goodbyes(mailoutbox)) == 2
     assert ModelLogEntry.objects.filter(action="portal.match_end").count() == 1
 
