@@ -10,10 +10,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from adminui.columns import LocalDateColumn
 from protection.exports import SpreadsheetSafeExportMixin
 
 from . import admin_views, converters  # noqa: F401 (converters registers <dbid:...>)
@@ -82,7 +83,7 @@ class EventDatesViewSet(ModelViewSet):
             accessor="event.title",
             url_name="event_dates:signups",
         ),
-        DateColumn("start", label=gettext_lazy("Starts")),
+        LocalDateColumn("start", label=gettext_lazy("Starts")),
         PlacesColumn("places_taken", label=gettext_lazy("Places taken")),
         Column("waiting_count", label=gettext_lazy("Waiting list")),
         BooleanColumn("cancelled", label=gettext_lazy("Cancelled")),

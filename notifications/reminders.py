@@ -36,6 +36,24 @@ def reminder_sources():
     return [import_string(path) for path in settings.REMINDER_SOURCES]
 
 
+def daily_steps():
+    return [import_string(path) for path in getattr(settings, "DAILY_STEPS", [])]
+
+
+def run_daily(today=None):
+    """The one daily entry point (the ``send_reminders`` command): first every step in
+    ``settings.DAILY_STEPS`` (e.g. ending matches on their end date), then every reminder,
+    so an email about what a step did goes out in the same run. A step that fails is logged
+    and does not stop the others or the reminders. Returns the reminders sent."""
+    today = today or timezone.localdate()
+    for step in daily_steps():
+        try:
+            step(today)
+        except Exception:
+            logger.exception("Daily step %s failed; it runs again tomorrow.", step.__name__)
+    return send_due_reminders(today)
+
+
 def send_due_reminders(today=None, sources=None):
     """Send every due reminder not sent before. Returns the reminders sent."""
     today = today or timezone.localdate()

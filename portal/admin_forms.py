@@ -17,6 +17,7 @@ from .models import (
     MATCH_LENGTH_MONTHS,
     NOTE_MAX_LENGTH,
     Match,
+    MatchNote,
     Participant,
     add_months,
 )
@@ -217,4 +218,26 @@ class ResolveRematchForm(forms.Form):
         max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Included in the email to the participant who asked, and shown in the portal."),
+    )
+
+
+class MatchNoteForm(forms.ModelForm):
+    """A note in the coordinator's log of a match (also "mark followed up" with a note)."""
+
+    class Meta:
+        model = MatchNote
+        fields = ["date", "channel", "text", "followed_up"]
+        widgets = {
+            "date": AdminDateInput,
+            "text": forms.Textarea(attrs={"rows": 3, "maxlength": NOTE_MAX_LENGTH}),
+        }
+
+
+class ExtendMatchForm(forms.Form):
+    end_date = forms.DateField(label=_("New end date"), widget=AdminDateInput)
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the match's history for the coordinators."),
     )

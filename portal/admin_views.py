@@ -22,10 +22,13 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from . import services
-from .admin_forms import EndMatchForm, ResolveRematchForm
+from adminui.columns import admin_date
+
+from . import endings, match_log, services
+from .admin_forms import EndMatchForm, ExtendMatchForm, MatchNoteForm, ResolveRematchForm
+from .admin_panels import pair_label
 from .invitations import send_invitation
-from .models import CheckIn, Match, Participant, RematchRequest
+from .models import CheckIn, Match, MatchNote, Participant, RematchRequest
 
 participant_permissions = ModelPermissionPolicy(Participant)
 match_permissions = ModelPermissionPolicy(Match)
@@ -171,6 +174,14 @@ class MatchEditView(generic.EditView):
         if self.object.is_active and self.user_has_permission("change"):
             buttons.append(
                 Button(
+                    _("Extend the match"),
+                    url=reverse("host_matches:extend", args=[self.object.pk]),
+                    icon_name="date",
+                    priority=4,
+                )
+            )
+            buttons.append(
+                Button(
                     _("End the match"),
                     url=reverse("host_matches:end", args=[self.object.pk]),
                     icon_name="cross",
@@ -190,6 +201,13 @@ class MatchEditView(generic.EditView):
             end_url=reverse("host_matches:end", args=[match.pk]) if match.is_active else None,
             meetings_url=reverse("host_meetings:index") + f"?match={match.pk}",
             checkins_url=reverse("host_checkins:index") + f"?match={match.pk}",
+            extend_url=(
+                reverse("host_matches:extend", args=[match.pk]) if match.is_active else None
+            ),
+            notes=match_log.notes_for(match),
+            note_form=MatchNoteForm(prefix="note"),
+            note_url=reverse("host_matches:note", args=[match.pk]),
+            edit_url=reverse("host_matches:edit", args=[match.pk]),
         )
         return context
 
@@ -266,6 +284,119 @@ class EndMatchView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("The match has ended: %(match)s.") % {"match": self.match})
         return redirect(safe_next(self.request, reverse("host_matches:index")))
+
+
+class MatchActionMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
+    """A coordinator's form about one match, reached from its edit page or the follow-up list."""
+
+    permission_policy = match_permissions
+    permission_required = "change"
+    header_icon = "group"
+
+    @cached_property
+    def match(self):
+        return get_object_or_404(
+            Match.objects.select_related("newcomer__user", "host__user"), pk=self.kwargs["pk"]
+        )
+
+    def get_page_subtitle(self):
+        return str(self.match)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("host_matches:index"), "label": _("Matches")},
+            {"url": reverse("host_matches:edit", args=[self.match.pk]), "label": str(self.match)},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def back_url(self):
+        return safe_next(self.request, reverse("host_matches:edit", args=[self.match.pk]))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            match=self.match,
+            back_url=self.back_url(),
+            next=self.request.POST.get("next", self.request.GET.get("next", "")),
+        )
+        return context
+
+
+class MatchNoteView(MatchActionMixin, FormView):
+    """Add a note to the match's log; with "followed up" ticked the pair leaves the lists of
+    pairs to call and quiet pairs. A refused note comes back here with what was typed."""
+
+    template_name = "portal/admin/match_note.html"
+    form_class = MatchNoteForm
+
+    def get_page_title(self):
+        return _("Add a note to the match's log")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "prefix": "note"}
+
+    def get_initial(self):
+        return {"date": timezone.localdate(), "followed_up": "followed_up" in self.request.GET}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            match_log.add_note(
+                self.match,
+                author=self.request.user,
+                text=data["text"],
+                channel=data["channel"],
+                date=data["date"],
+                followed_up=data["followed_up"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        if data["followed_up"]:
+            message = _("%(match)s is marked as followed up.")
+        else:
+            message = _("The note is added to the log of %(match)s.")
+        messages.success(self.request, message % {"match": pair_label(self.match)})
+        return redirect(self.back_url())
+
+
+class ExtendMatchView(MatchActionMixin, FormView):
+    """A later end date, so the daily command does not end the match yet; the reason goes to
+    the audit log."""
+
+    template_name = "portal/admin/extend_match.html"
+    form_class = ExtendMatchForm
+
+    def get_page_title(self):
+        return _("Extend the match")
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "progress": services.match_progress(self.match),
+        }
+
+    def form_valid(self, form):
+        try:
+            endings.extend_match(
+                self.match,
+                end_date=form.cleaned_data["end_date"],
+                reason=form.cleaned_data["reason"],
+                by_user=self.request.user,
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("%(match)s now ends on %(date)s.")
+            % {"match": pair_label(self.match), "date": admin_date(self.match.end_date)},
+        )
+        return redirect(self.back_url())
 
 
 # --- re-match requests ----------------------------------------------------------------------------
@@ -380,6 +511,7 @@ class FollowUpView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
         context.update(
             overview=services.followup_overview(),
             followup_url=reverse(FOLLOWUP_URL_NAME),
+            channels=MatchNote.Channel.choices,
             call_from=services.FOLLOW_UP_CALL_FROM_DAYS // 7,
             call_until=services.FOLLOW_UP_CALL_UNTIL_DAYS // 7,
             quiet_weeks=services.QUIET_AFTER_DAYS // 7,

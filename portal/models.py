@@ -214,6 +214,9 @@ class Match(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE
     )
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    # Set when the daily command ended the match on its end date (portal/endings.py), so the
+    # goodbye email goes to exactly those pairs and never to one a coordinator ended by hand.
+    ended_on_schedule = models.BooleanField(_("ended on its end date"), default=False)
     end_reason = models.TextField(
         _("reason for ending"), blank=True, **text_limit(END_REASON_MAX_LENGTH)
     )
@@ -299,6 +302,50 @@ class Meeting(models.Model):
     def activity_labels(self):
         labels = dict(self.Activity.choices)
         return [labels.get(code, code) for code in self.activities]
+
+
+class MatchNote(models.Model):
+    """The coordinator's log of a match: calls, meetings with the coordinator, notes.
+
+    For coordinators only: never shown in the portal (see portal/personal_data.py for why it is
+    not in the participants' own download either)."""
+
+    class Channel(models.TextChoices):
+        PHONE = "phone", _("Phone")
+        EMAIL = "email", _("Email")
+        MEETING = "meeting", _("Meeting")
+        OTHER = "other", _("Other")
+
+    match = models.ForeignKey(
+        Match, on_delete=models.CASCADE, related_name="notes", verbose_name=_("match")
+    )
+    date = models.DateField(_("date"), default=timezone.localdate)
+    channel = models.CharField(
+        _("channel"), max_length=10, choices=Channel.choices, default=Channel.PHONE
+    )
+    text = models.TextField(_("note"), **text_limit(NOTE_MAX_LENGTH))
+    followed_up = models.BooleanField(
+        _("the pair is followed up"),
+        default=False,
+        help_text=_("The pair leaves the follow-up lists (new pairs to call, quiet pairs)."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("written by"),
+    )
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("match note")
+        verbose_name_plural = _("match notes")
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.match} — {self.date}"
 
 
 class CheckIn(models.Model):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from privacy import texts
 from privacy.registry import BLANK, KEEP, declare, json_value
 
-from .models import CheckIn, Match, Meeting, Participant, RematchRequest, WheelEntry
+from .models import CheckIn, Match, MatchNote, Meeting, Participant, RematchRequest, WheelEntry
 
 
 def _matches(person):
@@ -162,7 +162,15 @@ declare(
     seen_by=texts.SEEN_BY_PAIR_AND_COORDINATORS,
     kept=texts.KEPT_ANONYMISED,
     personal={"newcomer": KEEP, "host": KEEP, "end_reason": BLANK},
-    not_personal=["kind", "start_date", "end_date", "status", "ended_on", "created_at"],
+    not_personal=[
+        "kind",
+        "start_date",
+        "end_date",
+        "status",
+        "ended_on",
+        "ended_on_schedule",
+        "created_at",
+    ],
     rows=_matches,
     export=_export_matches,
     export_key="matches",
@@ -202,6 +210,26 @@ def _export_own(model, names):
 
     return export
 
+
+declare(
+    "portal.MatchNote",
+    category=_("Coordinators' match log"),
+    purpose=_("Following up a pair: the coordinators' calls, meetings and notes."),
+    shown=_("The match's page in the admin; never in the portal."),
+    seen_by=texts.SEEN_BY_COORDINATORS,
+    kept=texts.KEPT_ANONYMISED,
+    # The text goes with either person of the pair: it is about both. Date, channel and
+    # author stay, so the programme can still count its follow-up calls.
+    personal={"text": BLANK, "author": KEEP},
+    not_personal=["match", "date", "channel", "followed_up", "created_at"],
+    rows=lambda person: MatchNote.objects.filter(match__in=_matches(person)),
+    export=False,
+    not_exported_because=_(
+        "A note is about both people of a pair and often records what one of them told the "
+        "coordinator about the other in confidence. An access request covers it: the "
+        "coordinator hands the notes over by hand, without what is about the partner."
+    ),
+)
 
 declare(
     "portal.CheckIn",

@@ -12,13 +12,12 @@
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Max, Q
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -545,60 +544,8 @@ def resolve_rematch(request, keep, by_user, note=""):
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass
-class FollowUpOverview:
-    today: datetime.date
-    new_matches_to_call: list = field(default_factory=list)
-    quiet_matches: list = field(default_factory=list)
-    attention_check_ins: list = field(default_factory=list)
-    open_rematch_requests: list = field(default_factory=list)
-    ending_soon: list = field(default_factory=list)
-
-    @property
-    def total(self):
-        return (
-            len(self.new_matches_to_call)
-            + len(self.quiet_matches)
-            + len(self.attention_check_ins)
-            + len(self.open_rematch_requests)
-            + len(self.ending_soon)
-        )
-
-
 def followup_overview(today=None):
-    """What coordinators should act on today. Five queries, however many rows."""
-    today = today or timezone.localdate()
-    active = Match.objects.active().select_related("newcomer__user", "host__user")
-    quiet_since = today - datetime.timedelta(days=QUIET_AFTER_DAYS)
-    return FollowUpOverview(
-        today=today,
-        new_matches_to_call=list(
-            active.filter(
-                start_date__lte=today - datetime.timedelta(days=FOLLOW_UP_CALL_FROM_DAYS),
-                start_date__gte=today - datetime.timedelta(days=FOLLOW_UP_CALL_UNTIL_DAYS),
-            ).order_by("start_date", "pk")
-        ),
-        quiet_matches=list(
-            active.filter(start_date__lte=quiet_since)
-            .annotate(last_meeting=Max("meetings__date"))
-            .filter(Q(last_meeting__isnull=True) | Q(last_meeting__lt=quiet_since))
-            # Never met first, then the longest silence; NULLs sort differently per database.
-            .order_by(F("last_meeting").asc(nulls_first=True), "start_date", "pk")
-        ),
-        attention_check_ins=list(
-            CheckIn.objects.filter(followed_up_at__isnull=True)
-            .filter(Q(satisfaction__lte=LOW_SATISFACTION) | Q(wants_to_continue=False))
-            .select_related("participant__user", "match__newcomer__user", "match__host__user")
-            .order_by("created_at", "pk")
-        ),
-        open_rematch_requests=list(
-            RematchRequest.objects.filter(status=RematchRequest.Status.OPEN)
-            .select_related("participant__user", "match__newcomer__user", "match__host__user")
-            .order_by("created_at", "pk")
-        ),
-        ending_soon=list(
-            active.filter(
-                end_date__lte=today + datetime.timedelta(days=ENDING_WITHIN_DAYS)
-            ).order_by("end_date", "pk")
-        ),
-    )
+    """What coordinators should act on today; the queries live in portal/day.py."""
+    from .day import followup_overview as overview
+
+    return overview(today)

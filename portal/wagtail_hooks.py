@@ -5,6 +5,8 @@ Every screen needs the portal models' permissions, which only the Coordinators g
 (see migrations/0002_coordinators_group.py): editors and participants never see them.
 """
 
+import datetime
+
 import django_filters
 from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Q, Value, When
 from django.shortcuts import get_object_or_404
@@ -15,16 +17,18 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
+from wagtail.log_actions import LogFormatter
 
+from adminui.columns import LocalDateColumn, admin_date
 from privacy.audit import AuditedViewSetMixin
 from protection.exports import SpreadsheetSafeExportMixin
 
-from . import admin_views
+from . import admin_panels, admin_views, endings
 from .admin_forms import MatchCreateForm, MatchEditForm, ParticipantAdminForm
 from .models import CheckIn, HostKind, Match, Meeting, Participant, RematchRequest
 from .services import LOW_SATISFACTION
@@ -129,7 +133,7 @@ class ParticipantViewSet(AuditedViewSetMixin, ModelViewSet):
         Column("area", label=gettext_lazy("Area"), sort_key="area"),
         Column("languages", label=gettext_lazy("Languages")),
         BooleanColumn("has_active_match", label=gettext_lazy("Active match")),
-        DateColumn("invited_at", label=gettext_lazy("Invited"), sort_key="invited_at"),
+        LocalDateColumn("invited_at", label=gettext_lazy("Invited"), sort_key="invited_at"),
     ]
     list_export = [
         "user.first_name",
@@ -237,13 +241,15 @@ class MatchViewSet(AuditedViewSetMixin, ModelViewSet):
     list_display = [
         TitleColumn("pair", label=gettext_lazy("Pair"), accessor=pair_name),
         Column("kind", label=gettext_lazy("Kind"), accessor="get_kind_display", sort_key="kind"),
-        DateColumn("start_date", label=gettext_lazy("Start"), sort_key="start_date"),
-        DateColumn("end_date", label=gettext_lazy("End"), sort_key="end_date"),
+        LocalDateColumn("start_date", label=gettext_lazy("Start"), sort_key="start_date"),
+        LocalDateColumn("end_date", label=gettext_lazy("End"), sort_key="end_date"),
         MatchStatusColumn(
             "status", label=gettext_lazy("Status"), accessor="get_status_display", sort_key="status"
         ),
         Column("meeting_count", label=gettext_lazy("Meetings"), sort_key="meeting_count"),
-        DateColumn("last_meeting", label=gettext_lazy("Last meeting"), sort_key="last_meeting"),
+        LocalDateColumn(
+            "last_meeting", label=gettext_lazy("Last meeting"), sort_key="last_meeting"
+        ),
     ]
     list_export = [
         "newcomer",
@@ -276,6 +282,8 @@ class MatchViewSet(AuditedViewSetMixin, ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("end/<int:pk>/", admin_views.EndMatchView.as_view(), name="end"),
+            path("extend/<int:pk>/", admin_views.ExtendMatchView.as_view(), name="extend"),
+            path("note/<int:pk>/", admin_views.MatchNoteView.as_view(), name="note"),
         ]
 
 
@@ -373,7 +381,7 @@ class MeetingViewSet(ReadOnlyViewSet):
             label=gettext_lazy("Pair"),
             accessor=lambda meeting: pair_name(meeting.match),
         ),
-        DateColumn("date", label=gettext_lazy("Date"), sort_key="date"),
+        LocalDateColumn("date", label=gettext_lazy("Date"), sort_key="date"),
         Column("duration_minutes", label=gettext_lazy("Minutes"), sort_key="duration_minutes"),
         Column(
             "activities",
@@ -447,8 +455,8 @@ class CheckInViewSet(ReadOnlyViewSet):
         Column("match", label=gettext_lazy("Match"), accessor=lambda c: pair_name(c.match)),
         Column("satisfaction", label=gettext_lazy("Satisfaction (1–5)"), sort_key="satisfaction"),
         BooleanColumn("wants_to_continue", label=gettext_lazy("Wants to continue")),
-        DateColumn("created_at", label=gettext_lazy("Answered"), sort_key="created_at"),
-        DateColumn("followed_up_at", label=gettext_lazy("Followed up")),
+        LocalDateColumn("created_at", label=gettext_lazy("Answered"), sort_key="created_at"),
+        LocalDateColumn("followed_up_at", label=gettext_lazy("Followed up")),
     ]
     list_export = [
         "participant",
@@ -535,7 +543,7 @@ class RematchRequestViewSet(ReadOnlyViewSet):
             label=gettext_lazy("Reason"),
             accessor=lambda r: Truncator(r.reason).chars(LISTING_TEXT_CHARS),
         ),
-        DateColumn("created_at", label=gettext_lazy("Asked"), sort_key="created_at"),
+        LocalDateColumn("created_at", label=gettext_lazy("Asked"), sort_key="created_at"),
         RematchStatusColumn(
             "status", label=gettext_lazy("Status"), accessor="get_status_display", sort_key="status"
         ),
@@ -594,3 +602,33 @@ class HostProgrammeGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_host_programme():
     return HostProgrammeGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_coordinator_panels(request, panels):
+    """A coordinator's day at a glance; editors see no participant data, so no panels."""
+    if admin_views.match_permissions.user_has_permission(request.user, "change"):
+        panels.extend(admin_panels.coordinator_panels())
+
+
+class MatchExtendedFormatter(LogFormatter):
+    label = gettext_lazy("Extend match")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        try:
+            dates = {
+                "from": admin_date(datetime.date.fromisoformat(data["from"])),
+                "to": admin_date(datetime.date.fromisoformat(data["to"])),
+            }
+        except (KeyError, TypeError, ValueError):
+            return _("Extended the match")
+        return _("Extended the match from %(from)s to %(to)s: %(reason)s") % {
+            **dates,
+            "reason": data.get("reason", ""),
+        }
+
+
+@hooks.register("register_log_actions")
+def register_match_log_actions(actions):
+    actions.register_action(endings.MATCH_EXTENDED)(MatchExtendedFormatter)

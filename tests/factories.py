@@ -6,7 +6,15 @@ import factory
 from django.utils import timezone
 
 from accounts.models import User
-from portal.models import CheckIn, HostKind, Match, Meeting, Participant, RematchRequest
+from portal.models import (
+    CheckIn,
+    HostKind,
+    Match,
+    MatchNote,
+    Meeting,
+    Participant,
+    RematchRequest,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -92,3 +100,12 @@ class RematchRequestFactory(factory.django.DjangoModelFactory):
     match = factory.SubFactory(MatchFactory)
     participant = factory.SelfAttribute("match.newcomer")
     reason = "We rarely find time that suits us both."
+
+
+class MatchNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MatchNote
+
+    match = factory.SubFactory(MatchFactory)
+    text = "Called both; all well."
+    channel = MatchNote.Channel.PHONE

@@ -243,6 +243,11 @@ PRIVACY_RETENTION_DAYS_NEVER_MATCHED = int(
 REMINDER_SOURCES = [
     "events.reminders.event_reminders",
     "portal.reminders.checkin_reminders",
+    "portal.endings.goodbye_reminders",
+]
+# Run by the same daily command before the reminders (notifications.reminders.run_daily).
+DAILY_STEPS = [
+    "portal.endings.end_matches_due",
 ]
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

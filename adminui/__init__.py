@@ -1,0 +1,1 @@
+"""Small pieces shared by the apps' Wagtail admin screens (not a Django app: no models)."""
