@@ -70,7 +70,9 @@ EDITOR = Role(
 
 # Participants, matches, meetings, check-ins, re-match requests, the conversation wheel; event
 # dates with their sign-ups and waiting lists, the portal's calendar feeds; the consents and
-# the audit trail about a participant.
+# the audit trail about a participant. (Wagtail's image and document migrations had also given
+# the group choose_image and choose_document; coordinators choose neither, so the sync removes
+# them.)
 COORDINATOR = Role(
     key="coordinator",
     group_name="Coordinators",
