@@ -81,6 +81,11 @@ def _resolve(names, using):
     return resolved, skipped
 
 
+def _skipped(group, name):
+    app_label = name.split(".")[0]
+    return Change(group.name, SKIPPED, f"{name} (the {app_label} app is not installed)")
+
+
 def _label(permission):
     return f"{permission.content_type.app_label}.{permission.codename}"
 
@@ -105,16 +110,15 @@ def _sync_tree_permissions(
     group, declared_names, *, root, rows, target, make, kind, using, changes
 ):
     """Page or collection permissions: exactly ``declared_names`` on ``root``, nothing else."""
-    declared = {}
-    if declared_names:
-        if root is None:
+    if root is None:  # e.g. after a test's flush; nothing can hang from a missing root
+        if declared_names:
             changes.append(
                 Change(group.name, SKIPPED, f"{kind} permissions (there is no root {kind} yet)")
             )
-        else:
-            resolved, skipped = _resolve(declared_names, using)
-            declared = {(root["pk"], name): permission for name, permission in resolved.items()}
-            changes.extend(Change(group.name, SKIPPED, name) for name in skipped)
+        return
+    resolved, skipped = _resolve(declared_names, using)
+    declared = {(root["pk"], name): permission for name, permission in resolved.items()}
+    changes.extend(_skipped(group, name) for name in skipped)
     current = {
         (getattr(row, target), _label(row.permission)): row
         for row in rows.select_related("permission__content_type")
