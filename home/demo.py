@@ -15,11 +15,13 @@ each other), then every page gets its content and is published.
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from django.utils.html import format_html
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.models import Page, Site
+
+from accounts import roles
 
 from .models import (
     ActivityIdeaPage,
@@ -35,7 +37,6 @@ from .models import (
 SITE_NAME = "Host Programme"
 EDITOR_EMAIL = "editor@example.com"
 EDITOR_PASSWORD = "demo-host-programme"  # noqa: S105 - a published demo password, by design
-EDITORS_GROUP = "Editors"
 
 
 # --- Bilingual block helpers -------------------------------------------------------------
@@ -1991,21 +1992,9 @@ def build_settings(site, stdout):
 
 
 def build_editor(stdout):
-    """The demo editor: may log in to Wagtail and edit pages through the 'Editors' group."""
-    group, _created = Group.objects.get_or_create(name=EDITORS_GROUP)
-    access_admin = Permission.objects.get(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    )
-    group.permissions.add(access_admin)
-    root = Page.get_first_root_node()
-    for codename in ("add_page", "change_page"):
-        GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=root,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
-        )
+    """The demo editor: may log in to Wagtail and edit pages through the editor role's group
+    (its permissions are declared in accounts/roles.py; load_demo syncs them first)."""
+    group = Group.objects.get(name=roles.EDITOR.group_name)
 
     User = get_user_model()
     editor, _created = User.objects.update_or_create(

@@ -17,6 +17,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
+from accounts import roles
 from home.models import ActivityIdeaPage
 
 from .invitations import mark_email_verified
@@ -34,7 +35,6 @@ from .models import (
 )
 
 PASSWORD = "demo-host-programme"  # noqa: S105 - a published demo password, by design
-COORDINATORS_GROUP = "Coordinators"
 
 COORDINATOR = {
     "email": "coordinator@example.com",
@@ -220,7 +220,7 @@ def _at(day):
 
 def build_coordinator(stdout):
     user = _user(**COORDINATOR)
-    group, _created = Group.objects.get_or_create(name=COORDINATORS_GROUP)
+    group = Group.objects.get(name=roles.COORDINATOR.group_name)
     user.groups.add(group)
     stdout.write(f"  coordinator {user.email} (password {PASSWORD})")
     return user

@@ -25,8 +25,8 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Keep a copy of what the migrations put in the test database (Wagtail's root page, the
-    Editors and Coordinators groups and their permissions), so that transactional tests with
-    ``serialized_rollback=True`` get it back after each flush.
+    role groups that accounts.role_sync puts in line after migrate), so that transactional
+    tests with ``serialized_rollback=True`` get it back after each flush.
 
     Django keeps that copy on the connection object, but connection objects are per context,
     and Playwright's sync API runs the tests in a context of its own, where a fresh connection

@@ -9,6 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import import_string
 
+from accounts import role_sync
+
 # Each app contributes one builder; later builders may use what earlier ones made.
 BUILDERS = [
     "home.demo.build",
@@ -27,6 +29,8 @@ class Command(BaseCommand):
                 "(demo accounts have a published password)."
             )
         with transaction.atomic():
+            # The demo's editor and coordinators join the role groups; make sure they exist.
+            role_sync.sync()
             for path in BUILDERS:
                 import_string(path)(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
