@@ -1,216 +1,37 @@
 """Demo participants, matches, meetings and check-ins for the portal and the coordinators' admin.
 
-``build(stdout)`` is run by ``manage.py load_demo`` after the public site's builder. It is
-idempotent: people are found by email, matches by their pair and kind, meetings, check-ins
-and wheel entries by what identifies them, so a second run updates and never duplicates.
-Dates are relative to the day it runs, so the dashboard and the follow-up view look alive.
+``build(stdout)`` is run by ``manage.py load_demo`` after the public site's builder. The people
+and their matches are rows in ``demo_content/people.yaml``, built with the factories the
+tests use (``portal/factories.py``). It is idempotent: people are found by email, matches by
+their pair and kind, meetings, check-ins and wheel entries by what identifies them, so a
+second run updates and never duplicates. Dates are relative to the day it runs, so the
+dashboard and the follow-up view look alive.
 
-Every demo account uses the published password below, so the command refuses to run unless
-the settings allow demo content (development and test settings only).
+Every demo account uses the published password, so it refuses to run unless the settings
+allow demo content (development and test settings only).
 """
 
 import datetime
+from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
-from accounts import roles
+from home.demo_support import DEMO_PASSWORD, demo_account, load, require_demo_allowed, upsert
 from home.models import ActivityIdeaPage
 
-from .invitations import mark_email_verified
-from .models import (
-    MATCH_LENGTH_MONTHS,
-    CheckIn,
-    HostKind,
-    LifeArea,
-    Match,
-    Meeting,
-    Participant,
-    RematchRequest,
-    WheelEntry,
-    add_months,
+from .factories import (
+    CheckInFactory,
+    MatchFactory,
+    MeetingFactory,
+    ParticipantFactory,
+    RematchRequestFactory,
+    WheelEntryFactory,
 )
+from .models import MATCH_LENGTH_MONTHS, CheckIn, Match, RematchRequest, add_months
 
-PASSWORD = "demo-host-programme"  # noqa: S105 - a published demo password, by design
-
-COORDINATOR = {
-    "email": "coordinator@example.com",
-    "first_name": "Karen",
-    "last_name": "Lund",
-    "preferred_language": "en",
-}
-
-PEOPLE = {
-    "newcomer@example.com": {
-        "user": {"first_name": "Lucía", "last_name": "Fernández", "preferred_language": "en"},
-        "role": Participant.Role.NEWCOMER,
-        "phone": "+45 20 11 22 33",
-        "languages": "Spanish, English, Danish (beginner)",
-        "interests": "Cooking, hiking, choir singing, board games",
-        "professional_field": "Architecture",
-        "area": "Aarhus C",
-        "birth_year": 1991,
-        "arrived_days_ago": 240,
-        "wanted_host_kind": HostKind.CULTURE,
-        "bio": (
-            "I moved from Valencia to Aarhus with my partner last spring and work at an "
-            "architecture studio. I would love to understand Danish traditions better, practise "
-            "my (still shaky) Danish and find a choir. I cook a mean paella."
-        ),
-    },
-    "host@example.com": {
-        "user": {"first_name": "Mette", "last_name": "Holm", "preferred_language": "da"},
-        "role": Participant.Role.HOST,
-        "phone": "+45 30 44 55 66",
-        "languages": "Danish, English, some German",
-        "interests": "Baking, cycling, local history, the harbour bath",
-        "professional_field": "Primary school teacher",
-        "area": "Aarhus N",
-        "birth_year": 1972,
-        "offers_culture_hosting": True,
-        "capacity": 1,
-        "bio": (
-            "Hej! I teach at a primary school, bake far too many cinnamon buns and cycle "
-            "everywhere. I'm happy to show you everyday Danish life – from Christmas lunches "
-            "to why we love our allotment gardens. Jeg taler gerne dansk med dig, langsomt."
-        ),
-    },
-    "newcomer2@example.com": {
-        "user": {"first_name": "Daniel", "last_name": "Okafor", "preferred_language": "en"},
-        "role": Participant.Role.NEWCOMER,
-        "phone": "+45 40 12 34 56",
-        "languages": "English, Igbo, Yoruba",
-        "interests": "Football, podcasts, volunteering",
-        "professional_field": "Civil engineering",
-        "area": "Copenhagen NV",
-        "birth_year": 1988,
-        "arrived_days_ago": 400,
-        "wanted_host_kind": HostKind.CAREER,
-        "bio": (
-            "Civil engineer with eight years of bridge and road projects in Lagos. My wife "
-            "works at a hospital in Copenhagen; I am looking for my first job here and want "
-            "to understand how Danish workplaces and job applications work."
-        ),
-    },
-    "host2@example.com": {
-        "user": {"first_name": "Jens", "last_name": "Kristensen", "preferred_language": "en"},
-        "role": Participant.Role.HOST,
-        "phone": "+45 50 98 76 54",
-        "languages": "Danish, English",
-        "interests": "Running, jazz, mentoring",
-        "professional_field": "Project manager in construction",
-        "area": "Frederiksberg",
-        "birth_year": 1969,
-        "offers_career_hosting": True,
-        "capacity": 2,
-        "bio": (
-            "I have managed construction projects for 25 years and hired many engineers. "
-            "Happy to read your CV, practise interviews, and introduce you to people in the "
-            "industry – and to explain Danish meeting culture over coffee."
-        ),
-    },
-    "waiting@example.com": {
-        "user": {"first_name": "Yuki", "last_name": "Tanaka", "preferred_language": "en"},
-        "role": Participant.Role.NEWCOMER,
-        "phone": "",
-        "languages": "Japanese, English",
-        "interests": "Ceramics, photography, running",
-        "professional_field": "UX design",
-        "area": "Odense",
-        "birth_year": 1995,
-        "arrived_days_ago": 60,
-        "wanted_host_kind": HostKind.CULTURE,
-        "bio": "Designer from Osaka, new in Odense. I would like to learn about Danish design "
-        "and everyday culture, and meet people outside work.",
-    },
-}
-
-# (newcomer, host, kind, started days ago)
-MATCHES = [
-    ("newcomer@example.com", "host@example.com", HostKind.CULTURE, 75),
-    ("newcomer2@example.com", "host2@example.com", HostKind.CAREER, 24),
-]
-
-# (match index, author email, days after the start, minutes, activities, note, use an idea)
-MEETINGS = [
-    (0, "newcomer@example.com", 6, 90, ["coffee"], "First coffee at the harbour.", False),
-    (
-        0,
-        "host@example.com",
-        27,
-        180,
-        ["cooking", "danish"],
-        "Vi bagte kanelsnegle og talte dansk hele eftermiddagen.",
-        True,
-    ),
-    (0, "newcomer@example.com", 52, 150, ["museum_city"], "Den Gamle By together.", False),
-    (1, "newcomer2@example.com", 8, 120, ["cv", "job_search"], "Went through my CV.", False),
-]
-
-# (match index, participant email, days after the start, satisfaction, continue?, note)
-CHECK_INS = [
-    (0, "newcomer@example.com", 32, 5, True, "Mette is lovely, we meet every other week."),
-    (0, "host@example.com", 33, 4, True, "Det går godt. Svært at finde tid i december."),
-    (
-        1,
-        "newcomer2@example.com",
-        20,
-        2,
-        False,
-        "Jens is kind, but we have cancelled twice and I need more help with applications.",
-    ),
-    (1, "host2@example.com", 21, 3, True, ""),
-]
-
-REMATCH = (
-    1,
-    "newcomer2@example.com",
-    "Our calendars do not fit: Jens travels a lot. I would like a host who can meet in the "
-    "evenings, ideally someone in engineering.",
-)
-
-WHEELS = {
-    "newcomer@example.com": {
-        LifeArea.FAMILY: (3, "My partner is here; family in Spain."),
-        LifeArea.WORK: (3, ""),
-        LifeArea.FRIENDS: (5, "I miss having friends to call on a whim."),
-        LifeArea.LEISURE: (4, "Choir!"),
-        LifeArea.LANGUAGE: (5, "Danish is hard but I want to speak it."),
-        LifeArea.HOME: (2, ""),
-        LifeArea.HEALTH: (3, ""),
-        LifeArea.VALUES: (2, ""),
-    },
-    "host@example.com": {
-        LifeArea.FAMILY: (4, "Two teenagers at home."),
-        LifeArea.WORK: (3, ""),
-        LifeArea.FRIENDS: (3, ""),
-        LifeArea.LEISURE: (4, "Baking and cycling."),
-        LifeArea.LANGUAGE: (2, ""),
-        LifeArea.HOME: (5, "I love our neighbourhood."),
-        LifeArea.HEALTH: (3, ""),
-        LifeArea.VALUES: (3, ""),
-    },
-}
-
-
-def _user(email, first_name, last_name, preferred_language):
-    User = get_user_model()
-    user, _created = User.objects.update_or_create(
-        email=email,
-        defaults={
-            "first_name": first_name,
-            "last_name": last_name,
-            "preferred_language": preferred_language,
-            "is_active": True,
-        },
-    )
-    user.set_password(PASSWORD)
-    user.save()
-    mark_email_verified(user)
-    return user
+PEOPLE = Path(__file__).resolve().parent / "demo_content" / "people.yaml"
+ACCOUNT_FIELDS = ("first_name", "last_name", "preferred_language")
 
 
 def _at(day):
@@ -218,120 +39,94 @@ def _at(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
 
 
-def build_coordinator(stdout):
-    user = _user(**COORDINATOR)
-    group = Group.objects.get(name=roles.COORDINATOR.group_name)
-    user.groups.add(group)
-    stdout.write(f"  coordinator {user.email} (password {PASSWORD})")
-    return user
+def _days(number):
+    return datetime.timedelta(days=number)
 
 
-def build_participants(stdout, today):
-    participants = {}
-    for email, spec in PEOPLE.items():
-        spec = dict(spec)
-        user = _user(email, **spec.pop("user"))
-        arrived = spec.pop("arrived_days_ago", None)
-        if arrived is not None:
-            spec["arrived_in_denmark"] = today - datetime.timedelta(days=arrived)
-        spec.setdefault("invited_at", _at(today - datetime.timedelta(days=120)))
-        participant, _created = Participant.objects.update_or_create(user=user, defaults=spec)
-        participants[email] = participant
-        stdout.write(f"  {participant.get_role_display().lower()} {email}")
-    return participants
+def build_participant(row, today):
+    fields = {key: value for key, value in row.items() if key not in ("email", "wheel")}
+    account = {key: fields.pop(key) for key in ACCOUNT_FIELDS}
+    user = demo_account(row["email"], **account)
+    arrived = fields.pop("arrived_days_ago", None)
+    if arrived is not None:
+        fields["arrived_in_denmark"] = today - _days(arrived)
+    fields.setdefault("invited_at", _at(today - _days(120)))
+    participant = upsert(ParticipantFactory, {"user": user}, **fields)
+    for area, entry in row.get("wheel", {}).items():
+        upsert(
+            WheelEntryFactory,
+            {"participant": participant, "area": area},
+            importance=entry["importance"],
+            note=entry.get("note", ""),
+        )
+    return participant
 
 
-def build_matches(participants, today, stdout):
-    matches = []
-    for newcomer, host, kind, days_ago in MATCHES:
-        start = today - datetime.timedelta(days=days_ago)
-        match, _created = Match.objects.update_or_create(
-            newcomer=participants[newcomer],
-            host=participants[host],
-            kind=kind,
-            defaults={
-                "start_date": start,
-                "end_date": add_months(start, MATCH_LENGTH_MONTHS),
-                "status": Match.Status.ACTIVE,
-                "ended_on": None,
-                "end_reason": "",
+def build_match(row, people, today, idea):
+    start = today - _days(row["started_days_ago"])
+    match = upsert(
+        MatchFactory,
+        {"newcomer": people[row["newcomer"]], "host": people[row["host"]], "kind": row["kind"]},
+        start_date=start,
+        end_date=add_months(start, MATCH_LENGTH_MONTHS),
+        status=Match.Status.ACTIVE,
+        ended_on=None,
+        end_reason="",
+    )
+    for meeting in row.get("meetings", []):
+        upsert(
+            MeetingFactory,
+            {"match": match, "author": people[meeting["author"]], "note": meeting["note"]},
+            date=start + _days(meeting["day"]),
+            duration_minutes=meeting["minutes"],
+            activities=meeting["activities"],
+            activity_idea=idea if meeting.get("activity_idea") else None,
+        )
+    for check_in in row.get("check_ins", []):
+        made = upsert(
+            CheckInFactory,
+            {
+                "match": match,
+                "participant": people[check_in["participant"]],
+                "note_for_coordinator": check_in["note_for_coordinator"],
             },
+            satisfaction=check_in["satisfaction"],
+            wants_to_continue=check_in["wants_to_continue"],
         )
-        matches.append(match)
-        stdout.write(f"  match {match}")
-    return matches
-
-
-def build_meetings(participants, matches, stdout):
-    idea = ActivityIdeaPage.objects.live().order_by("path").first()
-    for index, author, day, minutes, activities, note, use_idea in MEETINGS:
-        match = matches[index]
-        Meeting.objects.update_or_create(
-            match=match,
-            author=participants[author],
-            note=note,
-            defaults={
-                "date": match.start_date + datetime.timedelta(days=day),
-                "duration_minutes": minutes,
-                "activities": activities,
-                "activity_idea": idea if use_idea else None,
-            },
+        answered = _at(start + _days(check_in["day"]))
+        CheckIn.objects.filter(pk=made.pk).update(created_at=answered)
+    for request in row.get("rematch_requests", []):
+        made = upsert(
+            RematchRequestFactory,
+            {"match": match, "participant": people[request["participant"]]},
+            reason=request["reason"],
+            status=RematchRequest.Status.OPEN,
+            resolved_at=None,
+            resolved_by=None,
+            resolution_note="",
         )
-    stdout.write(f"  {len(MEETINGS)} meetings")
-
-
-def build_check_ins(participants, matches, stdout):
-    for index, email, day, satisfaction, wants_to_continue, note in CHECK_INS:
-        match = matches[index]
-        check_in, _created = CheckIn.objects.update_or_create(
-            match=match,
-            participant=participants[email],
-            note_for_coordinator=note,
-            defaults={"satisfaction": satisfaction, "wants_to_continue": wants_to_continue},
-        )
-        answered = _at(match.start_date + datetime.timedelta(days=day))
-        CheckIn.objects.filter(pk=check_in.pk).update(created_at=answered)
-    stdout.write(f"  {len(CHECK_INS)} check-ins")
-
-
-def build_rematch_request(participants, matches, stdout):
-    index, email, reason = REMATCH
-    match, participant = matches[index], participants[email]
-    request = RematchRequest.objects.filter(match=match, participant=participant).first()
-    if request is None:
-        request = RematchRequest.objects.create(match=match, participant=participant, reason=reason)
-    else:
-        request.reason = reason
-        request.status = RematchRequest.Status.OPEN
-        request.resolved_at = request.resolved_by = None
-        request.resolution_note = ""
-        request.save()
-    asked = _at(timezone.localdate() - datetime.timedelta(days=2))
-    RematchRequest.objects.filter(pk=request.pk).update(created_at=asked)
-    stdout.write(f"  open re-match request from {email}")
-
-
-def build_wheels(participants, stdout):
-    for email, areas in WHEELS.items():
-        for area, (importance, note) in areas.items():
-            WheelEntry.objects.update_or_create(
-                participant=participants[email],
-                area=area,
-                defaults={"importance": importance, "note": note},
-            )
-    stdout.write("  conversation wheels for the culture pair")
+        asked = _at(today - _days(request["asked_days_ago"]))
+        RematchRequest.objects.filter(pk=made.pk).update(created_at=asked)
+    return match
 
 
 def build(stdout):
     """Create or update the portal's demo people and their matches."""
-    if not getattr(settings, "DEMO_CONTENT_ALLOWED", False):
-        raise ImproperlyConfigured("Demo accounts have a published password: not here.")
-    stdout.write(f"Portal: coordinator, participants and matches (password {PASSWORD})")
+    require_demo_allowed(settings)
+    stdout.write(f"Portal: coordinator, participants and matches (password {DEMO_PASSWORD})")
+    data = load(PEOPLE)
     today = timezone.localdate()
-    build_coordinator(stdout)
-    participants = build_participants(stdout, today)
-    matches = build_matches(participants, today, stdout)
-    build_meetings(participants, matches, stdout)
-    build_check_ins(participants, matches, stdout)
-    build_rematch_request(participants, matches, stdout)
-    build_wheels(participants, stdout)
+    for row in data["staff"]:
+        user = demo_account(**row)
+        stdout.write(f"  {', '.join(row['groups']).lower()}: {user.email}")
+    people = {}
+    for row in data["participants"]:
+        people[row["email"]] = participant = build_participant(row, today)
+        stdout.write(f"  {participant.get_role_display().lower()} {row['email']}")
+    idea = ActivityIdeaPage.objects.live().order_by("path").first()
+    for row in data["matches"]:
+        stdout.write(f"  match {build_match(row, people, today, idea)}")
+    stdout.write(
+        f"  {sum(len(row.get('meetings', [])) for row in data['matches'])} meetings, "
+        f"{sum(len(row.get('check_ins', [])) for row in data['matches'])} check-ins"
+    )

@@ -2,21 +2,11 @@
 monthly welcome meeting, a host course and a full event with a waiting list, and signs the
 portal's demo participants up. A second run changes nothing."""
 
-from io import StringIO
-
-import pytest
-from django.core.management import call_command
 from django.utils import timezone, translation
 
 from events.models import Category, EventCalendarPage, EventOccurrence, EventPage, SignUp
 
-pytestmark = pytest.mark.django_db
-
-
-def load_demo():
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
+from .conftest import load_demo
 
 
 def snapshot():
@@ -27,9 +17,8 @@ def snapshot():
     )
 
 
-def test_the_demo_calendar(client, mailoutbox):
-    output = load_demo()
-    assert "events: calendar with 14 events" in output
+def test_the_demo_calendar(demo, client, mailoutbox):
+    assert "events: calendar with 14 events" in demo.output
 
     calendar = EventCalendarPage.objects.get()
     assert calendar.live and calendar.show_in_menus
@@ -72,7 +61,7 @@ def test_the_demo_calendar(client, mailoutbox):
         "waiting@example.com",
     } <= signed_up
     assert EventOccurrence.objects.past().filter(signups__attended=True).exists()
-    assert mailoutbox == []  # the demo emails nobody
+    assert demo.emails == ()  # the demo emails nobody
 
     page = client.get("/calendar/")
     assert page.status_code == 200
@@ -81,3 +70,4 @@ def test_the_demo_calendar(client, mailoutbox):
     before = snapshot()
     load_demo()
     assert snapshot() == before
+    assert mailoutbox == []

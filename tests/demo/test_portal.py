@@ -1,0 +1,112 @@
+"""The portal's demo: the accounts listed in the README, with matches, meetings, check-ins,
+a re-match request and wheels, built idempotently."""
+
+from allauth.account.models import EmailAddress
+
+from accounts.models import User
+from notifications.models import SentReminder
+from portal import services
+from portal.models import CheckIn, Match, Meeting, Participant, RematchRequest, WheelEntry
+
+from .conftest import load_demo
+
+DEMO_EMAILS = [
+    "coordinator@example.com",
+    "newcomer@example.com",
+    "host@example.com",
+    "newcomer2@example.com",
+    "host2@example.com",
+    "waiting@example.com",
+]
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            User,
+            EmailAddress,
+            Participant,
+            Match,
+            Meeting,
+            CheckIn,
+            RematchRequest,
+            WheelEntry,
+        )
+    }
+
+
+def test_load_demo_builds_the_portal_and_a_second_run_changes_nothing(demo, mailoutbox):
+    assert "Portal: coordinator, participants and matches" in demo.output
+    first = counts()
+    assert first["Participant"] == 5
+    assert first["Match"] == 2
+    assert first["Meeting"] == 4
+    assert first["CheckIn"] == 4
+    assert first["RematchRequest"] == 1
+    assert first["WheelEntry"] == 16
+    load_demo()
+    assert counts() == first
+    assert demo.emails == ()  # building the demo emails nobody
+    assert mailoutbox == []  # nor does building it again
+
+
+def test_every_demo_account_logs_in_with_the_published_password(demo, client):
+    for email in DEMO_EMAILS:
+        user = User.objects.get(email=email)
+        assert user.check_password("demo-host-programme"), email
+        address = EmailAddress.objects.get(user=user)
+        assert (address.email, address.verified, address.primary) == (email, True, True)
+    response = client.post(
+        "/accounts/login/", {"login": "host@example.com", "password": "demo-host-programme"}
+    )
+    assert response["Location"] == "/da/portal/"  # Mette prefers Danish
+
+
+def test_the_coordinator_can_use_the_admin(demo, client):
+    coordinator = User.objects.get(email="coordinator@example.com")
+    assert coordinator.groups.filter(name="Coordinators").exists()
+    assert coordinator.has_perm("wagtailadmin.access_admin")
+    client.force_login(coordinator)
+    assert client.get("/admin/host-programme/follow-up/").status_code == 200
+
+
+def test_the_pairs_and_the_waiting_newcomer(demo):
+    culture = Match.objects.get(newcomer__user__email="newcomer@example.com")
+    career = Match.objects.get(newcomer__user__email="newcomer2@example.com")
+    assert (culture.host.user.email, culture.kind, culture.status) == (
+        "host@example.com",
+        "culture",
+        "active",
+    )
+    assert (career.host.user.email, career.kind) == ("host2@example.com", "career")
+    waiting = Participant.objects.get(user__email="waiting@example.com")
+    assert waiting.is_newcomer
+    assert not Match.objects.for_participant(waiting).exists()
+    assert {m.pk for m in Match.objects.filter(meetings__isnull=False)} == {culture.pk, career.pk}
+    assert {c.match_id for c in CheckIn.objects.all()} == {culture.pk, career.pk}
+    [request] = RematchRequest.objects.all()
+    assert (request.match, request.status) == (career, "open")
+    assert set(WheelEntry.objects.values_list("participant__user__email", flat=True)) == {
+        "newcomer@example.com",
+        "host@example.com",
+    }
+
+
+def test_the_demo_gives_the_follow_up_view_something_to_show(demo):
+    overview = services.followup_overview()
+    assert [m.newcomer.user.email for m in overview.new_matches_to_call] == [
+        "newcomer2@example.com"
+    ]
+    assert [c.participant.user.email for c in overview.attention_check_ins] == [
+        "newcomer2@example.com"
+    ]
+    assert len(overview.open_rematch_requests) == 1
+
+
+def test_demo_meetings_are_valid_for_their_match(demo):
+    for meeting in Meeting.objects.select_related("match"):
+        assert meeting.match.start_date <= meeting.date
+        assert meeting.author in (meeting.match.newcomer, meeting.match.host)
+        meeting.full_clean()
+    assert SentReminder.objects.count() == 0
