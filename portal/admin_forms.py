@@ -14,7 +14,6 @@ from . import services
 from .invitations import create_participant_account, mark_email_verified
 from .models import (
     END_REASON_MAX_LENGTH,
-    MATCH_LENGTH_MONTHS,
     NOTE_MAX_LENGTH,
     Match,
     Participant,
@@ -41,11 +40,12 @@ class ParticipantAdminForm(WagtailAdminModelForm):
         label=_("Email an invitation to choose a password now"), required=False, initial=True
     )
 
-    field_order = [*USER_FIELDS, "role", "phone"]
+    field_order = [*USER_FIELDS, "programme", "role", "phone"]
 
     class Meta:
         model = Participant
         fields = [
+            "programme",
             "role",
             "phone",
             "languages",
@@ -171,7 +171,7 @@ class MatchEditForm(WagtailAdminModelForm):
             for message in messages:
                 self.add_error(field, message)
         if start and not end and not date_errors:
-            cleaned["end_date"] = add_months(start, MATCH_LENGTH_MONTHS)
+            cleaned["end_date"] = add_months(start, self.instance.default_length_months())
             self.instance.end_date = cleaned["end_date"]
         return cleaned
 

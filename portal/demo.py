@@ -18,10 +18,10 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 from home.models import ActivityIdeaPage
+from programmes.defaults import first_programme
 
 from .invitations import mark_email_verified
 from .models import (
-    MATCH_LENGTH_MONTHS,
     CheckIn,
     HostKind,
     LifeArea,
@@ -226,10 +226,10 @@ def build_coordinator(stdout):
     return user
 
 
-def build_participants(stdout, today):
+def build_participants(stdout, today, programme):
     participants = {}
     for email, spec in PEOPLE.items():
-        spec = dict(spec)
+        spec = dict(spec, programme=programme)
         user = _user(email, **spec.pop("user"))
         arrived = spec.pop("arrived_days_ago", None)
         if arrived is not None:
@@ -250,8 +250,9 @@ def build_matches(participants, today, stdout):
             host=participants[host],
             kind=kind,
             defaults={
+                "programme": participants[newcomer].programme,
                 "start_date": start,
-                "end_date": add_months(start, MATCH_LENGTH_MONTHS),
+                "end_date": add_months(start, participants[newcomer].programme.match_length_months),
                 "status": Match.Status.ACTIVE,
                 "ended_on": None,
                 "end_reason": "",
@@ -329,7 +330,8 @@ def build(stdout):
     stdout.write(f"Portal: coordinator, participants and matches (password {PASSWORD})")
     today = timezone.localdate()
     build_coordinator(stdout)
-    participants = build_participants(stdout, today)
+    programme = first_programme()  # everyone in the first programme for now
+    participants = build_participants(stdout, today, programme)
     matches = build_matches(participants, today, stdout)
     build_meetings(participants, matches, stdout)
     build_check_ins(participants, matches, stdout)
