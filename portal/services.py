@@ -75,7 +75,7 @@ def matches_for(participant):
     """Every match of the participant, newest first, with both people's accounts loaded."""
     return (
         Match.objects.for_participant(participant)
-        .select_related("newcomer__user", "host__user")
+        .select_related("newcomer__user", "host__user", "programme")
         .order_by("-start_date", "-pk")
     )
 
@@ -433,7 +433,8 @@ def validate_match(newcomer, host, kind, start_date, end_date, exclude_pk=None):
         )
     elif host.role == Participant.Role.HOST and kind not in host.offered_host_kinds:
         errors.setdefault("kind", []).append(
-            _("%(host)s is not a %(kind)s.") % {"host": host, "kind": HostKind(kind).label.lower()}
+            _("%(host)s is not a %(kind)s.")
+            % {"host": host, "kind": programme.track_name(kind).lower()}
         )
 
     active = Match.objects.active()

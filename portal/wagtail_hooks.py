@@ -22,6 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
 from privacy.audit import AuditedViewSetMixin
+from programmes.admin_views import ProgrammeViewSet
 from protection.exports import SpreadsheetSafeExportMixin
 
 from . import admin_views
@@ -588,6 +589,7 @@ class HostProgrammeGroup(ViewSetGroup):
         MeetingViewSet,
         CheckInViewSet,
         RematchRequestViewSet,
+        ProgrammeViewSet,
     )
 
 

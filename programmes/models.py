@@ -7,6 +7,7 @@ and check-in schedule when it is created (see ``portal.models.Match``), so chang
 programme affects new matches only.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -14,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 from portal.models import HostKind, validate_phone
@@ -132,12 +134,54 @@ class Programme(ClusterableModel):
         settings.AUTH_USER_MODEL,
         blank=True,
         related_name="coordinated_programmes",
+        limit_choices_to={"participant__isnull": True},  # staff accounts, not participants
         verbose_name=_("coordinators"),
         help_text=_("The coordinators who work with this programme's participants."),
     )
     active = models.BooleanField(_("active"), default=True)
 
     objects = ProgrammeQuerySet.as_manager()
+
+    # wagtail-modeltranslation expands the translated fields into their English and Danish ones.
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("area")],
+            heading=_("The programme"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading=_("Contact person"),
+        ),
+        InlinePanel("tracks", heading=_("Tracks"), label=_("Track"), min_num=1),
+        MultiFieldPanel(
+            [
+                FieldPanel("match_length_months"),
+                FieldRowPanel(
+                    [FieldPanel("meetings_per_month_min"), FieldPanel("meetings_per_month_max")]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("first_checkin_after_months"), FieldPanel("checkin_every_months")]
+                ),
+            ],
+            heading=_("Rules of a match (new matches only)"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("max_years_in_denmark"), FieldPanel("postcodes")],
+            heading=_("Who can take part"),
+        ),
+        InlinePanel(
+            "success_criteria", heading=_("Success criteria"), label=_("Success criterion")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("retention_days_after_last_match"),
+                FieldPanel("retention_days_never_matched"),
+            ],
+            heading=_("How long personal data is kept"),
+        ),
+        FieldPanel("coordinators", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("active"),
+    ]
 
     class Meta:
         verbose_name = _("programme")
@@ -234,6 +278,8 @@ class SuccessCriterion(Orderable):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("The share of participants who should reach it, 0 to 100."),
     )
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("target_percent")])]
 
     class Meta(Orderable.Meta):
         verbose_name = _("success criterion")

@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
                 ('retention_days_after_last_match', models.PositiveIntegerField(blank=True, help_text="Empty: the site's default.", null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(3650)], verbose_name='keep data after the last match (days)')),
                 ('retention_days_never_matched', models.PositiveIntegerField(blank=True, help_text="Days after their last activity. Empty: the site's default.", null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(3650)], verbose_name='keep data of people never matched (days)')),
                 ('active', models.BooleanField(default=True, verbose_name='active')),
-                ('coordinators', models.ManyToManyField(blank=True, help_text="The coordinators who work with this programme's participants.", related_name='coordinated_programmes', to=settings.AUTH_USER_MODEL, verbose_name='coordinators')),
+                ('coordinators', models.ManyToManyField(blank=True, help_text="The coordinators who work with this programme's participants.", limit_choices_to={'participant__isnull': True}, related_name='coordinated_programmes', to=settings.AUTH_USER_MODEL, verbose_name='coordinators')),
             ],
             options={
                 'verbose_name': 'programme',
