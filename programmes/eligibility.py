@@ -20,11 +20,12 @@ def parse_postcodes(text):
     Raises ValidationError naming each part that is not a four-digit postcode or a range of
     two with the lower one first. An empty text gives an empty list (every postcode)."""
     ranges, bad = [], []
-    for part in re.split(r"[,;\s]+", (text or "").replace("–", "-").strip()):
+    text = re.sub(r"\s*[-–]\s*", "-", (text or "").strip())
+    for part in re.split(r"[,;\s]+", text):
         if not part:
             continue
-        first, _dash, last = part.partition("-")
-        last = last or first
+        first, dash, last = part.partition("-")
+        last = last if dash else first
         if POSTCODE.match(first) and POSTCODE.match(last) and int(first) <= int(last):
             ranges.append((int(first), int(last)))
         else:
