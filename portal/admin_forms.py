@@ -15,6 +15,7 @@ from .invitations import create_participant_account, mark_email_verified
 from .models import (
     END_REASON_MAX_LENGTH,
     NOTE_MAX_LENGTH,
+    HostKind,
     Match,
     Participant,
     add_months,
@@ -91,7 +92,37 @@ class ParticipantAdminForm(WagtailAdminModelForm):
             )
         if role == Participant.Role.NEWCOMER and not cleaned.get("wanted_host_kind"):
             self.add_error("wanted_host_kind", _("Choose the kind of host the newcomer wants."))
+        self._check_kinds_offered(cleaned)
         return cleaned
+
+    def _check_kinds_offered(self, cleaned):
+        """The kinds chosen must be tracks of the participant's programme."""
+        programme, role = cleaned.get("programme"), cleaned.get("role")
+        if programme is None:
+            return
+        offered = programme.offered_kinds()
+        if role == Participant.Role.NEWCOMER:
+            wanted = cleaned.get("wanted_host_kind")
+            chosen = {"wanted_host_kind": [wanted] if wanted else []}
+        elif role == Participant.Role.HOST:
+            chosen = {
+                "offers_career_hosting": [HostKind.CAREER]
+                if cleaned.get("offers_career_hosting")
+                else [],
+                "offers_culture_hosting": [HostKind.CULTURE]
+                if cleaned.get("offers_culture_hosting")
+                else [],
+            }
+        else:
+            return
+        for field, kinds in chosen.items():
+            for kind in kinds:
+                if kind not in offered:
+                    self.add_error(
+                        field,
+                        _("%(programme)s has no %(kind)s track.")
+                        % {"programme": programme, "kind": HostKind(kind).label.lower()},
+                    )
 
     @transaction.atomic
     def save(self, commit=True):

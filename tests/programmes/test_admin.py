@@ -139,3 +139,19 @@ def test_coordinators_without_the_permission_do_not_see_programmes(client):
     client.force_login(coordinator)
     assert client.get(URL).status_code == 302  # sent away: no permission
     assert URL not in client.get("/admin/").content.decode()
+
+
+def test_a_participant_wants_only_a_kind_their_programme_offers(client):
+    from tests.portal.test_admin import participant_form
+
+    mentors = ProgrammeFactory(tracks=[("career", "Career mentor", "Karrierementor")])
+    coordinator = UserFactory()
+    coordinator.groups.add(Group.objects.get(name="Coordinators"))
+    client.force_login(coordinator)
+    response = client.post(
+        "/admin/host-programme/participants/new/",
+        participant_form(programme=str(mentors.pk), wanted_host_kind="culture"),
+    )
+    assert response.status_code == 200
+    assert f"{mentors.name} has no culture host track." in response.content.decode()
+    assert 'value="Amina"' in response.content.decode()
