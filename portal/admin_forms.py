@@ -70,6 +70,10 @@ class ParticipantAdminForm(WagtailAdminModelForm):
             for name in USER_FIELDS:
                 self.initial.setdefault(name, getattr(user, name))
             del self.fields["send_invitation"]  # a separate "resend invitation" action exists
+        else:
+            programmes = list(self.fields["programme"].queryset[:2])
+            if len(programmes) == 1:  # one programme: chosen already
+                self.fields["programme"].initial = programmes[0].pk
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

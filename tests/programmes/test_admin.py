@@ -155,3 +155,12 @@ def test_a_participant_wants_only_a_kind_their_programme_offers(client):
     assert response.status_code == 200
     assert f"{mentors.name} has no culture host track." in response.content.decode()
     assert 'value="Amina"' in response.content.decode()
+
+
+def test_with_one_programme_a_new_participant_is_in_it_already(client):
+    only = ProgrammeFactory()
+    coordinator = UserFactory()
+    coordinator.groups.add(Group.objects.get(name="Coordinators"))
+    client.force_login(coordinator)
+    form = client.get("/admin/host-programme/participants/new/").content.decode()
+    assert f'<option value="{only.pk}" selected>' in form
