@@ -88,8 +88,7 @@ COORDINATOR = Role(
     | frozenset({"privacy.view_consentrecord", "privacy.view_audit_log"}),
 )
 
-# The programmes app arrives with issue 8's Programme model; until it is installed these are
-# skipped with a warning. No delete: a programme holds its people's records, and removing one
+# No delete: a programme holds its people's records, and removing one
 # is not an everyday action (a superuser can).
 PROGRAMME_PERMISSIONS = model_permissions(
     "programmes", "programme", actions=("add", "change", "view")

@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from programmes.models import Programme
 from protection.forms import HoneypotFormMixin
 
 from .models import Audience, Category
@@ -45,11 +46,23 @@ class CalendarFilterForm(forms.Form):
         choices=[("", _("Everyone and all groups")), *Audience.choices],
     )
 
+    programme = forms.ChoiceField(label=_("Programme"), required=False)
+
+    FILTERS = ("category", "audience", "programme")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        programmes = [(p.slug, p.name) for p in Programme.objects.active().only_choices()]
+        if len(programmes) < 2:
+            del self.fields["programme"]  # one programme: nothing to choose
+        else:
+            self.fields["programme"].choices = [("", _("All programmes")), *programmes]
+
     def filters(self):
         """The chosen filters; anything invalid counts as no filter."""
         if not self.is_valid():
-            return {"category": "", "audience": ""}
-        return {key: self.cleaned_data.get(key, "") for key in ("category", "audience")}
+            return dict.fromkeys(self.FILTERS, "")
+        return {key: self.cleaned_data.get(key, "") for key in self.FILTERS}
 
 
 def guest_choices(max_guests):

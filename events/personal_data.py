@@ -89,6 +89,7 @@ declare(
         "event_language",
         "audience",
         "category",
+        "programme",
         "signup_mode",
         "capacity",
         "max_guests",

@@ -4,7 +4,7 @@ queries however many events or sign-ups there are."""
 import datetime
 from itertools import groupby
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from portal.services import participant_for
@@ -27,7 +27,13 @@ def calendar_dates(calendar_page):
     )
 
 
-def apply_filters(occurrences, category="", audience=""):
+def apply_filters(occurrences, category="", audience="", programme=""):
+    """Filter the dates; ``programme`` (a slug) keeps that programme's events and the events
+    shared by all programmes."""
+    if programme:
+        occurrences = occurrences.filter(
+            Q(event__programme__slug=programme) | Q(event__programme__isnull=True)
+        )
     if category:
         occurrences = occurrences.filter(event__category=category)
     if audience:  # events for a group, and those open to everyone

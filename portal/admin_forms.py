@@ -14,8 +14,8 @@ from . import services
 from .invitations import create_participant_account, mark_email_verified
 from .models import (
     END_REASON_MAX_LENGTH,
-    MATCH_LENGTH_MONTHS,
     NOTE_MAX_LENGTH,
+    HostKind,
     Match,
     MatchNote,
     Participant,
@@ -42,11 +42,12 @@ class ParticipantAdminForm(WagtailAdminModelForm):
         label=_("Email an invitation to choose a password now"), required=False, initial=True
     )
 
-    field_order = [*USER_FIELDS, "role", "phone"]
+    field_order = [*USER_FIELDS, "programme", "role", "phone"]
 
     class Meta:
         model = Participant
         fields = [
+            "programme",
             "role",
             "phone",
             "languages",
@@ -70,6 +71,10 @@ class ParticipantAdminForm(WagtailAdminModelForm):
             for name in USER_FIELDS:
                 self.initial.setdefault(name, getattr(user, name))
             del self.fields["send_invitation"]  # a separate "resend invitation" action exists
+        else:
+            programmes = list(self.fields["programme"].queryset[:2])
+            if len(programmes) == 1:  # one programme: chosen already
+                self.fields["programme"].initial = programmes[0].pk
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -92,7 +97,37 @@ class ParticipantAdminForm(WagtailAdminModelForm):
             )
         if role == Participant.Role.NEWCOMER and not cleaned.get("wanted_host_kind"):
             self.add_error("wanted_host_kind", _("Choose the kind of host the newcomer wants."))
+        self._check_kinds_offered(cleaned)
         return cleaned
+
+    def _check_kinds_offered(self, cleaned):
+        """The kinds chosen must be tracks of the participant's programme."""
+        programme, role = cleaned.get("programme"), cleaned.get("role")
+        if programme is None:
+            return
+        offered = programme.offered_kinds()
+        if role == Participant.Role.NEWCOMER:
+            wanted = cleaned.get("wanted_host_kind")
+            chosen = {"wanted_host_kind": [wanted] if wanted else []}
+        elif role == Participant.Role.HOST:
+            chosen = {
+                "offers_career_hosting": [HostKind.CAREER]
+                if cleaned.get("offers_career_hosting")
+                else [],
+                "offers_culture_hosting": [HostKind.CULTURE]
+                if cleaned.get("offers_culture_hosting")
+                else [],
+            }
+        else:
+            return
+        for field, kinds in chosen.items():
+            for kind in kinds:
+                if kind not in offered:
+                    self.add_error(
+                        field,
+                        _("%(programme)s has no %(kind)s track.")
+                        % {"programme": programme, "kind": HostKind(kind).label.lower()},
+                    )
 
     @transaction.atomic
     def save(self, commit=True):
@@ -172,7 +207,7 @@ class MatchEditForm(WagtailAdminModelForm):
             for message in messages:
                 self.add_error(field, message)
         if start and not end and not date_errors:
-            cleaned["end_date"] = add_months(start, MATCH_LENGTH_MONTHS)
+            cleaned["end_date"] = add_months(start, self.instance.default_length_months())
             self.instance.end_date = cleaned["end_date"]
         return cleaned
 

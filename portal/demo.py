@@ -28,7 +28,7 @@ from .factories import (
     RematchRequestFactory,
     WheelEntryFactory,
 )
-from .models import MATCH_LENGTH_MONTHS, CheckIn, Match, RematchRequest, add_months
+from .models import CheckIn, Match, RematchRequest, add_months
 
 PEOPLE = Path(__file__).resolve().parent / "demo_content" / "people.yaml"
 ACCOUNT_FIELDS = ("first_name", "last_name", "preferred_language")
@@ -68,7 +68,7 @@ def build_match(row, people, today, idea):
         MatchFactory,
         {"newcomer": people[row["newcomer"]], "host": people[row["host"]], "kind": row["kind"]},
         start_date=start,
-        end_date=add_months(start, MATCH_LENGTH_MONTHS),
+        end_date=add_months(start, people[row["newcomer"]].programme.match_length_months),
         status=Match.Status.ACTIVE,
         ended_on=None,
         end_reason="",

@@ -12,7 +12,6 @@
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone, translation
@@ -67,7 +66,7 @@ def goodbye_reminders(today):
             ended_on__lte=today,
             ended_on__gte=today - datetime.timedelta(days=GOODBYE_CATCH_UP_DAYS),
         )
-        .select_related("newcomer__user", "host__user")
+        .select_related("newcomer__user", "host__user", "programme")
         .order_by("ended_on", "pk")
     )
     calendar_paths = {}
@@ -89,7 +88,7 @@ def goodbye_reminders(today):
                     "match": match,
                     "portal_path": services.portal_path(language),
                     "calendar_path": calendar_paths[language],
-                    "coordinator_email": settings.COORDINATOR_EMAIL,
+                    "coordinator_email": match.programme.coordinator_email,
                 },
             )
 

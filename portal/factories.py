@@ -18,6 +18,7 @@ from portal.models import (
     RematchRequest,
     WheelEntry,
 )
+from programmes.defaults import first_programme
 
 
 class ParticipantFactory(factory.django.DjangoModelFactory):
@@ -25,6 +26,8 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
         model = Participant
 
     user = factory.SubFactory(UserFactory)
+    # Everyone is in the same first programme unless a test says otherwise.
+    programme = factory.LazyFunction(first_programme)
     role = Participant.Role.NEWCOMER
     languages = "English"
     interests = "Cooking, hiking"
@@ -53,7 +56,8 @@ class MatchFactory(factory.django.DjangoModelFactory):
         model = Match
 
     newcomer = factory.SubFactory(NewcomerFactory)
-    host = factory.SubFactory(HostFactory)
+    host = factory.SubFactory(HostFactory, programme=factory.SelfAttribute("..newcomer.programme"))
+    programme = factory.SelfAttribute("newcomer.programme")
     kind = HostKind.CULTURE
     start_date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=40))
 

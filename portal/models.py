@@ -14,8 +14,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-MATCH_LENGTH_MONTHS = 6
-
 # Upper limits for free text: generous for what each field is for, and short enough to read on
 # the coordinators' screens (a 58,000-character note once was).
 NOTE_MAX_LENGTH = 2000  # meeting notes, check-in notes, re-match reasons and answers
@@ -97,6 +95,12 @@ class Participant(models.Model):
         on_delete=models.CASCADE,
         related_name="participant",
         verbose_name=_("user account"),
+    )
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        on_delete=models.PROTECT,
+        related_name="participants",
+        verbose_name=_("programme"),
     )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices)
     phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone])
@@ -186,6 +190,11 @@ class MatchQuerySet(models.QuerySet):
 
 
 class Match(models.Model):
+    """A newcomer and a host in one programme and kind. Its meetings, check-ins, re-match
+    requests and reminders belong to the programme through the match. When it is created it
+    copies its programme's rhythm and check-in schedule (and takes its length for the default
+    end date), so a programme changed later leaves a running match's numbers alone."""
+
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
         COMPLETED = "completed", _("Completed")
@@ -205,10 +214,31 @@ class Match(models.Model):
         limit_choices_to={"role": Participant.Role.HOST},
         verbose_name=_("host"),
     )
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        on_delete=models.PROTECT,
+        related_name="matches",
+        verbose_name=_("programme"),
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=HostKind.choices)
     start_date = models.DateField(_("start date"), default=timezone.localdate)
     end_date = models.DateField(
-        _("end date"), blank=True, help_text=_("Leave empty for six months after the start.")
+        _("end date"),
+        blank=True,
+        help_text=_("Leave empty for the programme's match length after the start."),
+    )
+    # The programme's rules when the match was created (see programmes.Programme.match_rules).
+    meetings_per_month_min = models.PositiveSmallIntegerField(
+        _("meetings a month, at least"), null=True, editable=False
+    )
+    meetings_per_month_max = models.PositiveSmallIntegerField(
+        _("meetings a month, at most"), null=True, editable=False
+    )
+    first_checkin_after_months = models.PositiveSmallIntegerField(
+        _("first check-in after (months)"), null=True, editable=False
+    )
+    checkin_every_months = models.PositiveSmallIntegerField(
+        _("then a check-in every (months)"), null=True, editable=False
     )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE
@@ -244,9 +274,32 @@ class Match(models.Model):
         return f"{self.newcomer} & {self.host} ({self.get_kind_display()})"
 
     def save(self, *args, **kwargs):
+        if self.programme_id is None and self.newcomer_id is not None:
+            self.programme_id = self.newcomer.programme_id
+        if self.pk is None and self.programme_id is not None:
+            self.take_programme_rules()
         if not self.end_date and self.start_date:
-            self.end_date = add_months(self.start_date, MATCH_LENGTH_MONTHS)
+            self.end_date = add_months(self.start_date, self.default_length_months())
         super().save(*args, **kwargs)
+
+    def take_programme_rules(self):
+        """Copy the programme's rhythm and check-in schedule where not given."""
+        for name, value in self.programme.match_rules().items():
+            if getattr(self, name) is None:
+                setattr(self, name, value)
+
+    def default_length_months(self):
+        return self.programme.match_length_months
+
+    def rule(self, name):
+        """One of the rules the match copied from its programme (``Programme.match_rules``),
+        or the programme's current value for a match that has no copy."""
+        value = getattr(self, name)
+        return value if value is not None else getattr(self.programme, name)
+
+    def kind_label(self):
+        """The kind as people see it: the programme's name for its track ("Career mentor")."""
+        return self.programme.track_name(self.kind)
 
     @property
     def is_active(self):
@@ -257,6 +310,8 @@ class Match(models.Model):
 
 
 class Meeting(models.Model):
+    """A meeting of a pair; it belongs to the match's programme."""
+
     class Activity(models.TextChoices):
         COFFEE = "coffee", _("Coffee or a walk")
         COOKING = "cooking", _("Cooking together")
@@ -298,6 +353,10 @@ class Meeting(models.Model):
 
     def __str__(self):
         return f"{self.match} — {self.date}"
+
+    @property
+    def programme(self):
+        return self.match.programme
 
     def activity_labels(self):
         labels = dict(self.Activity.choices)
@@ -349,6 +408,8 @@ class MatchNote(models.Model):
 
 
 class CheckIn(models.Model):
+    """A participant's check-in on a match; it belongs to the match's programme."""
+
     match = models.ForeignKey(
         Match, on_delete=models.CASCADE, related_name="check_ins", verbose_name=_("match")
     )
@@ -379,11 +440,18 @@ class CheckIn(models.Model):
         return f"{self.participant} — {self.created_at:%Y-%m-%d}"
 
     @property
+    def programme(self):
+        return self.match.programme
+
+    @property
     def needs_attention(self):
         return self.satisfaction <= 2 or not self.wants_to_continue
 
 
 class RematchRequest(models.Model):
+    """A request to end a match for a new one; it belongs to the match's programme, whose
+    contact address is told."""
+
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
         KEPT = "kept", _("Match kept")
@@ -430,6 +498,10 @@ class RematchRequest(models.Model):
 
     def __str__(self):
         return f"{self.participant} — {self.match}"
+
+    @property
+    def programme(self):
+        return self.match.programme
 
 
 class LifeArea(models.TextChoices):

@@ -48,6 +48,7 @@ def _export_matches(person):
     return [
         {
             "id": match.pk,
+            "programme": str(match.programme),
             "kind": match.kind,
             "partner": str(match.partner_of(participant).user),
             "my_role": participant.role,
@@ -100,6 +101,7 @@ declare(
     kept=texts.KEPT_WITH_PARTICIPANT,
     personal={
         "user": KEEP,  # the link to the anonymised account
+        "programme": KEEP,  # the anonymised participant still counts in its reports
         "phone": BLANK,
         "languages": BLANK,
         "interests": BLANK,
@@ -128,6 +130,7 @@ declare(
         {
             name: json_value(person.participant, name)
             for name in [
+                "programme",
                 "role",
                 "phone",
                 "languages",
@@ -163,9 +166,14 @@ declare(
     kept=texts.KEPT_ANONYMISED,
     personal={"newcomer": KEEP, "host": KEEP, "end_reason": BLANK},
     not_personal=[
+        "programme",
         "kind",
         "start_date",
         "end_date",
+        "meetings_per_month_min",
+        "meetings_per_month_max",
+        "first_checkin_after_months",
+        "checkin_every_months",
         "status",
         "ended_on",
         "ended_on_schedule",

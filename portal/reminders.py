@@ -1,7 +1,9 @@
 """Check-in reminders for the daily ``send_reminders`` command (notifications app).
 
-Each participant of an active match is asked to check in about a month into the match and
-then every two months (see ``services.checkin_due_dates``). While a check-in is due (today or
+Each participant of an active match is asked to check in on the schedule the match copied
+from its programme when it was created (by default a month into the match, then every two
+months; see ``services.checkin_due_dates``). Reminders belong to a programme through their
+match. While a check-in is due (today or
 overdue) and unanswered, this source yields a reminder; its key names the due date, so each
 due check-in is reminded about once, and a day the command did not run is caught up on the next.
 """

@@ -1,11 +1,19 @@
 """The host programme's rules, as plain functions the portal and the admin both call.
 
-- A match joins one newcomer and one host in one kind and lasts six months unless told otherwise.
+The numbers come from the programme (programmes.Programme), never from constants here: a
+match copies its programme's rhythm and check-in schedule when it is created.
+
+- A match joins one newcomer and one host of the same programme in one of the programme's
+  kinds (tracks) and lasts the programme's match length (six months by default) unless told
+  otherwise.
 - A host never has more active matches than their capacity; a newcomer has at most one active
   match of each kind.
-- Pairs meet one or two times a month; progress is measured against that rhythm.
-- Each participant checks in about a month into the match and then every two months.
-- A re-match request goes to the coordinator, who keeps the match or ends it.
+- Pairs meet as often as the programme says (one or two times a month by default); progress is
+  measured against that rhythm.
+- Each participant checks in after the programme's first interval (a month by default) and
+  then at its regular interval (every two months by default).
+- A re-match request goes to the programme's contact address, whose coordinator keeps the
+  match or ends it.
 - A form sent twice (a double click, back and send again) records one meeting and one check-in.
 - Creating or ending a match, and resolving a re-match request, emails the people concerned
   in their own language, once the change is committed (never for a change rolled back).
@@ -28,7 +36,6 @@ from notifications.emails import send_email_on_commit, send_email_to_user_on_com
 from privacy.audit import MATCH_ENDED, REMATCH_RESOLVED
 
 from .models import (
-    MATCH_LENGTH_MONTHS,
     CheckIn,
     HostKind,
     Match,
@@ -38,11 +45,7 @@ from .models import (
     add_months,
 )
 
-# The programme's rhythm and follow-up windows.
-MEETINGS_PER_MONTH_MIN = 1
-MEETINGS_PER_MONTH_MAX = 2
-FIRST_CHECKIN_AFTER_MONTHS = 1
-CHECKIN_EVERY_MONTHS = 2
+# The coordinators' follow-up windows (the rhythm and check-in schedule are the programme's).
 FOLLOW_UP_CALL_FROM_DAYS = 14  # call a new pair two to four weeks after the start
 FOLLOW_UP_CALL_UNTIL_DAYS = 28
 QUIET_AFTER_DAYS = 42  # six weeks without a meeting
@@ -71,7 +74,7 @@ def matches_for(participant):
     """Every match of the participant, newest first, with both people's accounts loaded."""
     return (
         Match.objects.for_participant(participant)
-        .select_related("newcomer__user", "host__user")
+        .select_related("newcomer__user", "host__user", "programme")
         .order_by("-start_date", "-pk")
     )
 
@@ -119,7 +122,8 @@ class MatchProgress:
 
 
 def match_progress(match, today=None, meetings_logged=None):
-    """Where a match stands: which month, how many meetings against the expected 1–2 a month.
+    """Where a match stands: which month, how many meetings against the programme's rhythm
+    (as the match copied it when it was created: 1–2 a month by default).
 
     ``meetings_logged`` may be passed (or annotated on the match as ``meeting_count``) to save a
     query; otherwise the meetings are counted.
@@ -132,8 +136,8 @@ def match_progress(match, today=None, meetings_logged=None):
         meetings_logged = getattr(match, "meeting_count", None)
     if meetings_logged is None:
         meetings_logged = match.meetings.count()
-    expected_min = completed * MEETINGS_PER_MONTH_MIN
-    expected_max = month * MEETINGS_PER_MONTH_MAX
+    expected_min = completed * match.rule("meetings_per_month_min")
+    expected_max = month * match.rule("meetings_per_month_max")
     if match.is_active:
         days_left = max((match.end_date - (today or timezone.localdate())).days, 0)
     else:
@@ -155,15 +159,17 @@ def match_progress(match, today=None, meetings_logged=None):
 
 
 def checkin_due_dates(match):
-    """About a month into the match, then every two months, while the match runs."""
+    """The first check-in after the programme's first interval, then one every interval (by
+    default a month in, then every two months), while the match runs."""
     dates = []
-    months = FIRST_CHECKIN_AFTER_MONTHS
+    months = match.rule("first_checkin_after_months")
+    every = match.rule("checkin_every_months")
     while True:
         due = add_months(match.start_date, months)
         if due >= match.end_date:
             return dates
         dates.append(due)
-        months += CHECKIN_EVERY_MONTHS
+        months += every
 
 
 def _answered_since(participant, match, day):
@@ -357,9 +363,16 @@ def _email_participant(participant, template_name, context):
     )
 
 
-def coordinator_language():
-    """The language of the coordinator mailbox: its user's preferred language, else English."""
-    user = get_user_model().objects.filter(email__iexact=settings.COORDINATOR_EMAIL).first()
+def coordinator_email(programme=None):
+    """Where a programme's coordinator notices go: its contact email, else the setting."""
+    return programme.coordinator_email if programme is not None else settings.COORDINATOR_EMAIL
+
+
+def coordinator_language(email=None):
+    """The language of a coordinator mailbox (the site's one by default): its user's preferred
+    language, else English."""
+    email = email or settings.COORDINATOR_EMAIL
+    user = get_user_model().objects.filter(email__iexact=email).first()
     return user.preferred_language if user else "en"
 
 
@@ -381,7 +394,8 @@ MATCH_LASTS_AT_MOST_MONTHS = 24
 def match_date_errors(start_date, end_date, today=None):
     """{field: [message]} for match dates outside what the programme plans for: a start at most
     a year ahead, an end after the start and at most two years after it. An empty end date is
-    fine (six months after the start); dates that failed to parse (None) are not checked."""
+    fine (the programme's match length after the start); dates that failed to parse (None)
+    are not checked."""
     today = today or timezone.localdate()
     errors = {}
     if start_date is None:
@@ -399,15 +413,27 @@ def match_date_errors(start_date, end_date, today=None):
 def validate_match(newcomer, host, kind, start_date, end_date, exclude_pk=None):
     """Raise a ValidationError keyed by field for every rule a new or edited match breaks."""
     errors = match_date_errors(start_date, end_date)
+    programme = newcomer.programme
+    if host.programme_id != newcomer.programme_id:
+        errors.setdefault("host", []).append(
+            _("%(host)s is in another programme than %(newcomer)s.")
+            % {"host": host, "newcomer": newcomer}
+        )
     if newcomer.role != Participant.Role.NEWCOMER:
         errors.setdefault("newcomer", []).append(_("Choose a participant registered as newcomer."))
     if host.role != Participant.Role.HOST:
         errors.setdefault("host", []).append(_("Choose a participant registered as host."))
     if kind not in HostKind.values:
         errors.setdefault("kind", []).append(_("Choose career or culture."))
+    elif kind not in programme.offered_kinds():
+        errors.setdefault("kind", []).append(
+            _("%(programme)s has no %(kind)s track.")
+            % {"programme": programme, "kind": HostKind(kind).label.lower()}
+        )
     elif host.role == Participant.Role.HOST and kind not in host.offered_host_kinds:
         errors.setdefault("kind", []).append(
-            _("%(host)s is not a %(kind)s.") % {"host": host, "kind": HostKind(kind).label.lower()}
+            _("%(host)s is not a %(kind)s.")
+            % {"host": host, "kind": programme.track_name(kind).lower()}
         )
 
     active = Match.objects.active()
@@ -437,17 +463,24 @@ def validate_match(newcomer, host, kind, start_date, end_date, exclude_pk=None):
 
 
 def create_match(newcomer, host, kind, start_date=None, end_date=None, notify=True):
-    """Match a newcomer with a host in one kind, then tell both of them (in their languages)."""
+    """Match a newcomer with a host of their programme in one kind, then tell both of them (in
+    their languages). The match takes the programme's length, rhythm and check-in schedule."""
     start_date = start_date or timezone.localdate()
     if errors := match_date_errors(start_date, end_date):
         raise ValidationError(errors)
-    end_date = end_date or add_months(start_date, MATCH_LENGTH_MONTHS)
+    programme = newcomer.programme
+    end_date = end_date or add_months(start_date, programme.match_length_months)
     with transaction.atomic():
         # Lock the host row so two coordinators can't fill the same last place (PostgreSQL).
         host = Participant.objects.select_for_update().select_related("user").get(pk=host.pk)
         validate_match(newcomer, host, kind, start_date, end_date)
         match = Match.objects.create(
-            newcomer=newcomer, host=host, kind=kind, start_date=start_date, end_date=end_date
+            programme=programme,
+            newcomer=newcomer,
+            host=host,
+            kind=kind,
+            start_date=start_date,
+            end_date=end_date,
         )
     if notify:
         _notify_pair(match, "portal/email/match_created")
@@ -489,7 +522,8 @@ def end_match(match, status, reason="", ended_on=None, notify=True):
 
 
 def request_rematch(match, participant, reason):
-    """Ask the coordinator for a new match; emails the programme's coordinator address."""
+    """Ask the coordinator for a new match; emails the match's programme's contact address
+    (the site's coordinator address when the programme has none)."""
     _check_participant_in_match(match, participant)
     if not match.is_active:
         raise ValidationError(_("This match has already ended."))
@@ -505,10 +539,11 @@ def request_rematch(match, participant, reason):
     request.full_clean(exclude=["match", "participant"], validate_constraints=False)
     request.save()
     queue_path = reverse(REMATCH_QUEUE_URL_NAME)
+    to = coordinator_email(match.programme)
     send_email_on_commit(
         "portal/email/rematch_requested",
-        settings.COORDINATOR_EMAIL,
-        coordinator_language(),
+        to,
+        coordinator_language(to),
         {"request": request, "match": match, "participant": participant, "queue_path": queue_path},
     )
     return request

@@ -59,7 +59,7 @@ def dashboard(request):
     matches = list(
         services.matches_for(participant)
         .annotate(meeting_count=Count("meetings"))
-        .prefetch_related("check_ins")
+        .prefetch_related("check_ins", "programme__tracks")
     )
     active = []
     for match in matches:
@@ -95,7 +95,7 @@ def dashboard(request):
 def _choose_match(request, url_name, section, only_active):
     """The sub-navigation's Meetings and Check-in links: straight to the one active match,
     or a short list to choose from."""
-    matches = list(services.matches_for(request.participant))
+    matches = list(services.matches_for(request.participant).prefetch_related("programme__tracks"))
     active = [match for match in matches if match.is_active]
     if len(active) == 1:
         return redirect(url_name, match_id=active[0].pk)

@@ -26,6 +26,7 @@ from wagtail.log_actions import LogFormatter
 
 from adminui.columns import LocalDateColumn, admin_date
 from privacy.audit import AuditedViewSetMixin
+from programmes.admin_views import ProgrammeViewSet
 from protection.exports import SpreadsheetSafeExportMixin
 
 from . import admin_panels, admin_views, endings
@@ -596,6 +597,7 @@ class HostProgrammeGroup(ViewSetGroup):
         MeetingViewSet,
         CheckInViewSet,
         RematchRequestViewSet,
+        ProgrammeViewSet,
     )
 
 

@@ -138,14 +138,17 @@ def consents_of(user):
 
 
 def _tell_coordinator(user, purpose):
-    from portal.services import coordinator_language  # portal depends on privacy, not back
+    # portal depends on privacy, not back
+    from portal.services import coordinator_email, coordinator_language
 
     participant = getattr(user, "participant", None)
     edit_path = reverse("host_participants:edit", args=[participant.pk]) if participant else ""
+    # The participant's programme's contact; the site's coordinator address for anyone else.
+    to = coordinator_email(participant.programme if participant else None)
     send_email_on_commit(
         "privacy/email/consent_withdrawn",
-        settings.COORDINATOR_EMAIL,
-        coordinator_language(),
+        to,
+        coordinator_language(to),
         {
             "person": user,
             "participant": participant,

@@ -7,8 +7,8 @@ A participant is erased (through ``privacy.erasure.erase_person``, like any othe
 - ``PRIVACY_RETENTION_DAYS_NEVER_MATCHED`` days after their last activity (registered, invited
   or logged in), when they were never matched.
 
-The day counts come from the two functions below, which take the participant: when programmes
-arrive, they return the participant's programme's own values and fall back to the settings.
+The day counts come from the two functions below, which take the participant: they return the
+participant's programme's own values and fall back to the settings.
 Declined and never-confirmed applications will get their own kinds here the same way.
 """
 
@@ -27,12 +27,19 @@ NEVER_MATCHED = "never_matched"
 UNCONFIRMED_SIGNUPS = "unconfirmed_signups"
 
 
+def _programme_value(participant, name):
+    programme = getattr(participant, "programme", None) if participant is not None else None
+    return getattr(programme, name, None) if programme is not None else None
+
+
 def retention_days_after_last_match(participant=None):
-    return settings.PRIVACY_RETENTION_DAYS_AFTER_LAST_MATCH
+    days = _programme_value(participant, "retention_days_after_last_match")
+    return days if days is not None else settings.PRIVACY_RETENTION_DAYS_AFTER_LAST_MATCH
 
 
 def retention_days_never_matched(participant=None):
-    return settings.PRIVACY_RETENTION_DAYS_NEVER_MATCHED
+    days = _programme_value(participant, "retention_days_never_matched")
+    return days if days is not None else settings.PRIVACY_RETENTION_DAYS_NEVER_MATCHED
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,7 @@ def _candidates():
     )
     return (
         Participant.objects.filter(erased_at__isnull=True)
-        .select_related("user")
+        .select_related("user", "programme")
         .annotate(
             has_active_match=Exists(Match.objects.active().filter(theirs)),
             has_match=Exists(Match.objects.filter(theirs)),

@@ -14,6 +14,7 @@ from portal.factories import (
     RematchRequestFactory,
     WheelEntryFactory,
 )
+from programmes.factories import ProgrammeFactory
 
 __all__ = [
     "CheckInFactory",
@@ -23,6 +24,7 @@ __all__ = [
     "MeetingFactory",
     "NewcomerFactory",
     "ParticipantFactory",
+    "ProgrammeFactory",
     "RematchRequestFactory",
     "UserFactory",
     "WheelEntryFactory",

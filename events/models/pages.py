@@ -150,6 +150,15 @@ class EventPage(RoutablePageMixin, BasePage):
     category = models.CharField(
         _("category"), max_length=20, choices=Category.choices, default=Category.SOCIAL
     )
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("programme"),
+        help_text=_("Leave empty for an event shared by all programmes."),
+    )
     signup_mode = models.CharField(
         _("sign-up"),
         max_length=12,
@@ -194,7 +203,12 @@ class EventPage(RoutablePageMixin, BasePage):
             heading=_("Where"),
         ),
         MultiFieldPanel(
-            [FieldPanel("category"), FieldPanel("audience"), FieldPanel("event_language")],
+            [
+                FieldPanel("programme"),
+                FieldPanel("category"),
+                FieldPanel("audience"),
+                FieldPanel("event_language"),
+            ],
             heading=_("What and for whom"),
         ),
         MultiFieldPanel(

@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from accounts.models import User
 from portal.invitations import create_participant_account, send_invitation
 from portal.models import Participant
+from programmes.defaults import first_programme
 from tests.factories import HostFactory, NewcomerFactory, UserFactory
 
 from .conftest import verify_email
@@ -37,6 +38,7 @@ def test_creating_a_participant_makes_a_verified_account_without_a_password():
         last_name="Yusuf",
         preferred_language="da",
         role=Participant.Role.NEWCOMER,
+        programme=first_programme(),
         languages="Somali, English",
     )
     user = participant.user
@@ -60,6 +62,7 @@ def test_the_invitation_is_in_the_participants_language_and_sets_a_password(
         first_name="Amina",
         preferred_language="da",
         role=Participant.Role.NEWCOMER,
+        programme=first_programme(),
         languages="Somali",
     )
     with on_commit():

@@ -14,6 +14,7 @@ from accounts.models import User
 from portal import services
 from portal.models import CheckIn, Match, Participant, RematchRequest
 from portal.wagtail_hooks import KindsColumn
+from programmes.defaults import first_programme
 from tests.factories import (
     CheckInFactory,
     HostFactory,
@@ -151,6 +152,7 @@ def participant_form(**overrides):
         "first_name": "Amina",
         "last_name": "Yusuf",
         "preferred_language": "da",
+        "programme": str(first_programme().pk),
         "role": "newcomer",
         "phone": "+45 12 34 56 78",
         "languages": "Somali, English",

@@ -61,11 +61,13 @@ def test_the_download_holds_the_participants_own_data(client, rich_pair):
     assert data["account"]["first_name"] == "Amira"
     assert "password" not in data["account"]
     assert data["profile"]["role"] == "newcomer"
+    assert data["profile"]["programme"] == "Host Programme"
     assert data["profile"]["phone"] == "+45 11 22 33 44"
     assert data["profile"]["intake_notes"] == "Chemist; prefers weekends."
     assert data["matches"] == [
         {
             "id": pair.pk,
+            "programme": "Host Programme",
             "kind": "culture",
             "partner": "Henrik Host",
             "my_role": "newcomer",

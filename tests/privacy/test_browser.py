@@ -10,6 +10,7 @@ from portal.invitations import create_participant_account, send_invitation
 from portal.models import Participant
 from privacy import consent
 from privacy.models import Purpose
+from programmes.defaults import first_programme
 from tests.accessibility import assert_no_serious_axe_violations
 
 pytestmark = [
@@ -26,6 +27,7 @@ def test_accept_the_invitation_then_withdraw_without_javascript(
         first_name="Amina",
         preferred_language="en",
         role=Participant.Role.NEWCOMER,
+        programme=first_programme(),
     )
     send_invitation(participant)
     link = re.search(r"https?://[^/\s]+(/\S+)", mailoutbox[-1].body).group(1)

@@ -10,6 +10,7 @@ from portal.invitations import create_participant_account, send_invitation
 from portal.models import Participant
 from privacy import consent
 from privacy.models import ConsentRecord, Purpose
+from programmes.defaults import first_programme
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +27,7 @@ def invitation_form(client, mailoutbox, on_commit, language="da"):
         first_name="Amina",
         preferred_language=language,
         role=Participant.Role.NEWCOMER,
+        programme=first_programme(),
     )
     with on_commit():
         send_invitation(participant)

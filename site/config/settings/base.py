@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "modeltranslation",
     "accounts",
     "notifications",
+    "programmes",
     "home",
     "portal",
     "events",
@@ -223,15 +224,16 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Host Programme <noreply@example.com>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Where re-match requests and other coordinator notices go.
+# Where re-match requests and other coordinator notices go when the participant's programme
+# has no contact email of its own (programmes.Programme.contact_email).
 COORDINATOR_EMAIL = os.environ.get("COORDINATOR_EMAIL", "coordinator@example.com")
 
 # Personal data (privacy/retention.py): how long a participant's data is kept, in days. The
 # daily `manage.py apply_retention` erases a participant this many days after their last match
 # ends, or, if never matched, this many days after their last activity (registration,
 # invitation or login). Conservative defaults: two years after a match (room for a re-match
-# and the year's reports), one year for someone never matched. A programme's own values will
-# replace these when programmes arrive.
+# and the year's reports), one year for someone never matched. These are the defaults: a
+# programme's own values (programmes.Programme.retention_days_*) replace them for its people.
 PRIVACY_RETENTION_DAYS_AFTER_LAST_MATCH = int(
     os.environ.get("PRIVACY_RETENTION_DAYS_AFTER_LAST_MATCH", "730")
 )
