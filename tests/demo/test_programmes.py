@@ -177,3 +177,14 @@ def test_the_mentor_programme_has_its_own_event_in_the_calendar(demo, client):
     assert "networking your way in" not in host_calendar
     danish = client.get(f"/da/arrangementer/?programme={MENTOR}").content.decode()
     assert "Workshop om jobsøgning: netværk dig ind" in danish
+
+
+def test_the_second_coordinator_and_the_lead_can_use_the_admin(demo, client):
+    for email in ("coordinator2@example.com", "lead@example.com"):
+        client.force_login(User.objects.get(email=email))
+        assert client.get("/admin/").status_code == 200, email
+        assert client.get("/admin/host-programme/follow-up/").status_code == 200, email
+    # Only the lead sets up programmes.
+    assert client.get("/admin/host-programme/programmes/").status_code == 200
+    client.force_login(User.objects.get(email="coordinator2@example.com"))
+    assert client.get("/admin/host-programme/programmes/").status_code in (302, 403)
