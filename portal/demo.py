@@ -15,6 +15,7 @@ import datetime
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 from home.demo_support import DEMO_PASSWORD, demo_account, load, require_demo_allowed, upsert
@@ -47,7 +48,13 @@ def _days(number):
 
 def build_participant(row, today, programmes):
     fields = {key: value for key, value in row.items() if key not in ("email", "wheel")}
-    fields["programme"] = programmes[fields.pop("programme", DEFAULT_PROGRAMME)]
+    slug = fields.pop("programme", DEFAULT_PROGRAMME)
+    if slug not in programmes:
+        raise ImproperlyConfigured(
+            f"{row['email']}: no programme {slug!r}; load_demo builds the programmes first "
+            "(programmes/demo_content/programmes.yaml)."
+        )
+    fields["programme"] = programmes[slug]
     account = {key: fields.pop(key) for key in ACCOUNT_FIELDS}
     user = demo_account(row["email"], **account)
     arrived = fields.pop("arrived_days_ago", None)
