@@ -20,6 +20,7 @@ from wagtail.models import Site
 
 from home.demo import body
 from home.demo_support import LANGUAGES, load, publish_if_changed, set_translated
+from programmes.models import Programme
 
 from . import services
 from .models import (
@@ -80,7 +81,7 @@ def build_calendar(data, stdout):
     return page
 
 
-def build_event(calendar_page, row, venues, today):
+def build_event(calendar_page, row, venues, today, programmes):
     page = EventPage.objects.child_of(calendar_page).filter(slug_en=row["slug"]["en"]).first()
     venue = venues[row["venue"]]
     start = start_of(row, today)
@@ -101,6 +102,7 @@ def build_event(calendar_page, row, venues, today):
         page.capacity = row.get("capacity")
         page.max_guests = row.get("max_guests", 0)
         page.signup_mode = row.get("signup_mode", SignUpMode.PARTICIPANTS)
+        page.programme = programmes[row["programme"]] if row.get("programme") else None
 
     page = page or EventPage()
     _add_and_publish(calendar_page, page, apply)  # publishing generates the dates
@@ -163,8 +165,9 @@ def _build(stdout):
     today = timezone.localdate()
     emails = {s["email"] for row in data["events"] for s in row.get("signups", [])}
     users = {u.email: u for u in get_user_model().objects.filter(email__in=emails)}
+    programmes = {programme.slug: programme for programme in Programme.objects.all()}
     for row in data["events"]:
-        page = build_event(calendar_page, row, data["venues"], today)
+        page = build_event(calendar_page, row, data["venues"], today, programmes)
         build_signups(page, row, users, stdout)
     stdout.write(
         f"  events: calendar with {len(data['events'])} events, "

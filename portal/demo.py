@@ -15,10 +15,12 @@ import datetime
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 from home.demo_support import DEMO_PASSWORD, demo_account, load, require_demo_allowed, upsert
 from home.models import ActivityIdeaPage
+from programmes.models import Programme
 
 from .factories import (
     CheckInFactory,
@@ -30,6 +32,7 @@ from .factories import (
 )
 from .models import CheckIn, Match, RematchRequest, add_months
 
+DEFAULT_PROGRAMME = "host-programme"  # a person without `programme:` in the file is in it
 PEOPLE = Path(__file__).resolve().parent / "demo_content" / "people.yaml"
 ACCOUNT_FIELDS = ("first_name", "last_name", "preferred_language")
 
@@ -43,8 +46,15 @@ def _days(number):
     return datetime.timedelta(days=number)
 
 
-def build_participant(row, today):
+def build_participant(row, today, programmes):
     fields = {key: value for key, value in row.items() if key not in ("email", "wheel")}
+    slug = fields.pop("programme", DEFAULT_PROGRAMME)
+    if slug not in programmes:
+        raise ImproperlyConfigured(
+            f"{row['email']}: no programme {slug!r}; load_demo builds the programmes first "
+            "(programmes/demo_content/programmes.yaml)."
+        )
+    fields["programme"] = programmes[slug]
     account = {key: fields.pop(key) for key in ACCOUNT_FIELDS}
     user = demo_account(row["email"], **account)
     arrived = fields.pop("arrived_days_ago", None)
@@ -113,15 +123,13 @@ def build_match(row, people, today, idea):
 def build(stdout):
     """Create or update the portal's demo people and their matches."""
     require_demo_allowed(settings)
-    stdout.write(f"Portal: coordinator, participants and matches (password {DEMO_PASSWORD})")
+    stdout.write(f"Portal: participants and matches (password {DEMO_PASSWORD})")
     data = load(PEOPLE)
     today = timezone.localdate()
-    for row in data["staff"]:
-        user = demo_account(**row)
-        stdout.write(f"  {', '.join(row['groups']).lower()}: {user.email}")
+    programmes = {programme.slug: programme for programme in Programme.objects.all()}
     people = {}
     for row in data["participants"]:
-        people[row["email"]] = participant = build_participant(row, today)
+        people[row["email"]] = participant = build_participant(row, today, programmes)
         stdout.write(f"  {participant.get_role_display().lower()} {row['email']}")
     idea = ActivityIdeaPage.objects.live().order_by("path").first()
     for row in data["matches"]:

@@ -10,6 +10,9 @@ from home import demo as home_demo
 from home.demo_support import LANGUAGES, is_translated, load
 from home.models import ContactSettings, FooterSettings
 from portal import demo as portal_demo
+from portal.models import HostKind
+from programmes import demo as programmes_demo
+from programmes.models import Programme
 
 # Values that are the same in both languages: a callout's kind, a heading's level, a figure,
 # a page reference, a link's name and address.
@@ -119,12 +122,48 @@ def test_the_site_settings_and_the_events_have_both_languages():
         assert row["venue"] in events["venues"], where
 
 
+def test_the_programmes_file_has_both_languages_and_refers_to_its_staff():
+    data = load(programmes_demo.PROGRAMMES)
+    staff = {row["email"] for row in data["staff"]}
+    slugs = [row["slug"] for row in data["programmes"]]
+    assert len(slugs) == len(set(slugs))
+    rules = {field.name for field in Programme._meta.fields}
+    for row in data["programmes"]:
+        where = row["slug"]
+        for name in ("name", "description"):
+            assert missing_translations(row[name], f"{where}.{name}") == []
+        for track in row["tracks"]:
+            assert track["kind"] in HostKind.values, where
+            assert missing_translations(track["name"], f"{where}.track") == []
+        assert len({track["kind"] for track in row["tracks"]}) == len(row["tracks"]), where
+        for criterion in row["success_criteria"]:
+            assert missing_translations(criterion["name"], f"{where}.criterion") == []
+            assert 0 <= criterion["target_percent"] <= 100, where
+        assert set(row["rules"]) <= rules, where
+        assert set(row["coordinators"]) <= staff, where
+        assert {"name", "email", "phone"} <= set(row["contact"]), where
+
+
+def test_the_people_and_events_name_programmes_of_the_programmes_file():
+    slugs = {row["slug"] for row in load(programmes_demo.PROGRAMMES)["programmes"]}
+    assert portal_demo.DEFAULT_PROGRAMME in slugs
+    people = load(portal_demo.PEOPLE)["participants"]
+    assert {row.get("programme", portal_demo.DEFAULT_PROGRAMME) for row in people} == slugs
+    events = load(events_demo.EVENTS)["events"]
+    assert {row["programme"] for row in events if "programme" in row} <= slugs
+
+
 def test_the_people_file_refers_to_people_it_lists():
     data = load(portal_demo.PEOPLE)
     emails = {row["email"] for row in data["participants"]}
+    programme_of = {
+        row["email"]: row.get("programme", portal_demo.DEFAULT_PROGRAMME)
+        for row in data["participants"]
+    }
     for match in data["matches"]:
         assert {match["newcomer"], match["host"]} <= emails
         pair = {match["newcomer"], match["host"]}
+        assert programme_of[match["newcomer"]] == programme_of[match["host"]], pair
         for row in match.get("meetings", []):
             assert row["author"] in pair
         for row in match.get("check_ins", []) + match.get("rematch_requests", []):

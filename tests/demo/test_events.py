@@ -18,7 +18,7 @@ def snapshot():
 
 
 def test_the_demo_calendar(demo, client, mailoutbox):
-    assert "events: calendar with 14 events" in demo.output
+    assert "events: calendar with 15 events" in demo.output
 
     calendar = EventCalendarPage.objects.get()
     assert calendar.live and calendar.show_in_menus
@@ -28,7 +28,7 @@ def test_the_demo_calendar(demo, client, mailoutbox):
 
     now = timezone.now()
     upcoming = EventPage.objects.live().filter(occurrences__end__gte=now).distinct()
-    assert upcoming.count() == 12
+    assert upcoming.count() == 13
     assert set(upcoming.values_list("category", flat=True)) == {
         Category.WELCOME,
         Category.HOST_COURSE,

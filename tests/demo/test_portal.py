@@ -12,11 +12,20 @@ from .conftest import load_demo
 
 DEMO_EMAILS = [
     "coordinator@example.com",
+    "coordinator2@example.com",
+    "lead@example.com",
     "newcomer@example.com",
     "host@example.com",
     "newcomer2@example.com",
     "host2@example.com",
     "waiting@example.com",
+    "mentor@example.com",
+    "mentor2@example.com",
+    "mentor3@example.com",
+    "partner@example.com",
+    "student@example.com",
+    "partner2@example.com",
+    "student2@example.com",
 ]
 
 
@@ -37,12 +46,14 @@ def counts():
 
 
 def test_load_demo_builds_the_portal_and_a_second_run_changes_nothing(demo, mailoutbox):
-    assert "Portal: coordinator, participants and matches" in demo.output
+    assert "Portal: participants and matches" in demo.output
     first = counts()
-    assert first["Participant"] == 5
-    assert first["Match"] == 2
-    assert first["Meeting"] == 4
-    assert first["CheckIn"] == 4
+    # The host programme's 5 people, 2 matches, 4 meetings, 4 check-ins; the career-mentor
+    # programme's 7 people, 2 matches, 8 meetings, 2 check-ins.
+    assert first["Participant"] == 12
+    assert first["Match"] == 4
+    assert first["Meeting"] == 12
+    assert first["CheckIn"] == 6
     assert first["RematchRequest"] == 1
     assert first["WheelEntry"] == 16
     load_demo()
@@ -71,7 +82,7 @@ def test_the_coordinator_can_use_the_admin(demo, client):
     assert client.get("/admin/host-programme/follow-up/").status_code == 200
 
 
-def test_the_pairs_and_the_waiting_newcomer(demo):
+def test_the_host_programmes_pairs_and_the_waiting_newcomer(demo):
     culture = Match.objects.get(newcomer__user__email="newcomer@example.com")
     career = Match.objects.get(newcomer__user__email="newcomer2@example.com")
     assert (culture.host.user.email, culture.kind, culture.status) == (
@@ -83,8 +94,10 @@ def test_the_pairs_and_the_waiting_newcomer(demo):
     waiting = Participant.objects.get(user__email="waiting@example.com")
     assert waiting.is_newcomer
     assert not Match.objects.for_participant(waiting).exists()
-    assert {m.pk for m in Match.objects.filter(meetings__isnull=False)} == {culture.pk, career.pk}
-    assert {c.match_id for c in CheckIn.objects.all()} == {culture.pk, career.pk}
+    host_programme = Match.objects.filter(programme__slug="host-programme")
+    assert {m.pk for m in host_programme.filter(meetings__isnull=False)} == {culture.pk, career.pk}
+    checked_in = CheckIn.objects.filter(match__programme__slug="host-programme")
+    assert {c.match_id for c in checked_in} == {culture.pk, career.pk}
     [request] = RematchRequest.objects.all()
     assert (request.match, request.status) == (career, "open")
     assert set(WheelEntry.objects.values_list("participant__user__email", flat=True)) == {

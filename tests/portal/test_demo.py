@@ -1,5 +1,6 @@
-"""The portal's demo builder on its own, in a database without the rest of the demo: it is
-idempotent, and refused where demo content is not allowed. (What the whole demo builds is
+"""The portal's demo builder on its own, in a database without the rest of the demo (only the
+programmes its people belong to, which load_demo builds first): it is idempotent, and refused
+where demo content is not allowed. (What the whole demo builds is
 tested in tests/demo/, on a demo loaded once per session.)"""
 
 from io import StringIO
@@ -12,6 +13,7 @@ from django.core.management import CommandError, call_command
 from accounts.models import User
 from portal import demo
 from portal.models import CheckIn, Match, Meeting, Participant, RematchRequest, WheelEntry
+from programmes import demo as programmes_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +44,7 @@ def counts():
 
 
 def test_the_builder_alone_is_idempotent():
+    programmes_demo.build(StringIO())
     demo.build(StringIO())
     first = counts()
     demo.build(StringIO())
