@@ -7,6 +7,7 @@ from home.models import (
     GuidePage,
     GuideStepPage,
 )
+from tests.events.conftest import calendar_page, make_event  # noqa: F401 (for programme pages)
 
 
 def publish(parent, page):
