@@ -153,3 +153,10 @@ def test_search_finds_the_page_by_its_programmes_description(client, programme_p
     assert [page.pk for page in english.context["page_obj"]] == [programme_page.pk]
     assert [page.pk for page in danish.context["page_obj"]] == [programme_page.pk]
     assert client.get("/search/", {"q": "medfølgende"}).context["page_obj"].paginator.count == 0
+
+
+def test_search_follows_a_change_to_the_programmes_description(client, programme_page, mentors):
+    mentors.description_en = "Spouses find their way into Danish working life."
+    mentors.save()
+    found = client.get("/search/", {"q": "spouses"})
+    assert [page.pk for page in found.context["page_obj"]] == [programme_page.pk]
