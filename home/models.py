@@ -57,6 +57,15 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
+    def programme_pages(self):
+        """The programmes presented under the home page, in the page tree's order."""
+        return ProgrammePage.objects.child_of(self).live().public().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programme_pages"] = self.programme_pages()
+        return context
+
 
 class ContentPage(BasePage):
     """A general page: becoming a host, joining as a newcomer, FAQ, results and so on."""

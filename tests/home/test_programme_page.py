@@ -160,3 +160,17 @@ def test_search_follows_a_change_to_the_programmes_description(client, programme
     mentors.save()
     found = client.get("/search/", {"q": "spouses"})
     assert [page.pk for page in found.context["page_obj"]] == [programme_page.pk]
+
+
+def test_the_home_page_lists_the_programme_pages_in_each_language(client, programme_page):
+    english = client.get("/").text
+    danish = client.get("/da/").text
+    assert '<h2 id="programmes-heading">Our programmes</h2>' in english
+    assert '<a href="/career-mentors/">Career mentors</a>' in english
+    assert "A mentor for your working life in Denmark." in english
+    assert '<h2 id="programmes-heading">Vores programmer</h2>' in danish
+    assert '<a href="/da/karrierementorer/">Karrierementorer</a>' in danish
+
+
+def test_the_home_page_has_no_programme_list_without_programme_pages(client, home_page):
+    assert "programmes-heading" not in client.get("/").text
