@@ -163,3 +163,17 @@ def feed_dates(user, now=None):
         .order_by("start", "pk")
         .distinct()
     )
+
+
+def programme_upcoming_dates(programme_id, *, limit, now=None):
+    """The next ``limit`` dates, not cancelled, of a programme's own events and of the events
+    shared by all programmes (never another programme's), in one query."""
+    return (
+        EventOccurrence.objects.live()
+        .public()
+        .upcoming(now)
+        .filter(cancelled=False)
+        .filter(Q(event__programme_id=programme_id) | Q(event__programme__isnull=True))
+        .select_related("event")
+        .order_by("start", "pk")[:limit]
+    )

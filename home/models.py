@@ -4,9 +4,14 @@ Every field the public reads is registered for translation in ``home/translation
 empty Danish field falls back to the English one.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -45,11 +50,21 @@ class HomePage(BasePage):
         "home.ContentPage",
         "home.GuidePage",
         "home.ActivityIndexPage",
+        "home.ProgrammePage",
         "events.EventCalendarPage",
     ]
 
     class Meta:
         verbose_name = _("home page")
+
+    def programme_pages(self):
+        """The programmes presented under the home page, in the page tree's order."""
+        return ProgrammePage.objects.child_of(self).live().public().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programme_pages"] = self.programme_pages()
+        return context
 
 
 class ContentPage(BasePage):
@@ -142,6 +157,117 @@ class ActivityIdeaPage(BasePage):
 
     class Meta:
         verbose_name = _("activity idea")
+
+
+class ProgrammePageForm(WagtailAdminPageForm):
+    """Offers only the programmes that have no page yet (and the page's own programme)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("programme")
+        if field is not None:
+            field.required = True  # blank only for a copy, which must then be given one
+            own = Q(pk=self.instance.programme_id) if self.instance.programme_id else Q()
+            field.queryset = field.queryset.filter(Q(programme_page__isnull=True) | own)
+
+
+class ProgrammePage(BasePage):
+    """A programme presented to the public: its own description, tracks, who it is for, its
+    contact person and upcoming events. The facts come from the ``Programme`` (edited by
+    programme leads); editors add an introduction and a body in both languages. Shared
+    guidance (the five-step guide, activity ideas) stays on its own shared pages."""
+
+    UPCOMING_EVENTS = 4
+
+    programme = models.OneToOneField(
+        "programmes.Programme",
+        # A page outlives the programme it presented (it then shows only its own text), and
+        # a copied page starts without one (see exclude_fields_in_copy); the editor's form
+        # requires it.
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="programme_page",
+        verbose_name=_("programme"),
+        help_text=_(
+            "Its description, tracks, eligibility and contact person come from the programme. "
+            "Each programme has one page."
+        ),
+        error_messages={"unique": _("This programme already has a page.")},
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    # A copy would present the same programme twice; its editor chooses another one.
+    exclude_fields_in_copy = ["programme"]
+    base_form_class = ProgrammePageForm
+
+    content_panels = BasePage.content_panels[:1] + [
+        FieldPanel("programme"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField(f"programme_text_{language}") for language, _name in settings.LANGUAGES
+    ]
+
+    class Meta:
+        verbose_name = _("programme page")
+
+    @classmethod
+    def can_create_at(cls, parent):
+        """Only while some programme has no page yet: one page per programme."""
+        from programmes.models import Programme
+
+        return (
+            super().can_create_at(parent)
+            and Programme.objects.filter(programme_page__isnull=True).exists()
+        )
+
+    def programme_text(self):
+        """The programme's name and description in the active language, for search."""
+        if self.programme is None:
+            return ""
+        return f"{self.programme.name} {self.programme.description}"
+
+    def programme_text_en(self):
+        with translation.override("en"):
+            return self.programme_text()
+
+    def programme_text_da(self):
+        with translation.override("da"):
+            return self.programme_text()
+
+    def upcoming_dates(self):
+        from events.queries import programme_upcoming_dates
+
+        if self.programme_id is None:
+            return []
+        return programme_upcoming_dates(self.programme_id, limit=self.UPCOMING_EVENTS)
+
+    def calendar_url(self, request=None):
+        """The calendar filtered by this programme (its own events and the shared ones)."""
+        from events.models import EventCalendarPage
+
+        calendar = EventCalendarPage.objects.live().public().first()
+        if calendar is None:
+            return ""
+        url = calendar.get_url(request)
+        if self.programme is not None:
+            url += "?" + urlencode({"programme": self.programme.slug})
+        return url
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        programme = self.programme
+        context.update(
+            programme=programme,
+            tracks=list(programme.tracks.all()) if programme else [],
+            upcoming_dates=list(self.upcoming_dates()),
+            calendar_url=self.calendar_url(request),
+            contact=programme.contact_details() if programme else None,
+        )
+        return context
 
 
 @register_setting(icon="user")

@@ -26,6 +26,9 @@ declare(
         for suffix in ("", "_en", "_da")
     ],
 )
+# The programme's contact person is declared with the programme (programmes/personal_data.py);
+# the page only points to it.
+declare("home.ProgrammePage", exempt=PUBLIC_CONTENT, not_personal=PAGE_FIELDS + ["programme"])
 declare(
     "home.FooterSettings",
     exempt=PUBLIC_CONTENT,

@@ -34,8 +34,12 @@ def query_words(query):
 
 
 def visible_text(page):
-    """Title, introduction and body as shown in the active language (fallbacks applied)."""
+    """Title, introduction, body (and a programme page's programme) as shown in the active
+    language (fallbacks applied)."""
     parts = [page.title, getattr(page, "intro", "") or ""]
+    programme_text = getattr(page, "programme_text", None)  # a programme page's programme
+    if programme_text is not None:
+        parts.append(programme_text())
     body = getattr(page, "body", None)
     if body:
         parts.extend(body.stream_block.get_searchable_content(body))

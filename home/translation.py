@@ -11,6 +11,7 @@ from .models import (
     GuidePage,
     GuideStepPage,
     HomePage,
+    ProgrammePage,
 )
 
 PAGE_FIELDS = ("intro", "body")
@@ -44,6 +45,11 @@ class ActivityIndexPageTranslation(TranslationOptions):
 @register(ActivityIdeaPage)
 class ActivityIdeaPageTranslation(TranslationOptions):
     fields = PAGE_FIELDS + ("suits", "time_needed", "cost")
+
+
+@register(ProgrammePage)
+class ProgrammePageTranslation(TranslationOptions):
+    fields = PAGE_FIELDS
 
 
 @register(ContactSettings)

@@ -88,7 +88,10 @@ def dashboard(request):
     }
     if not active:
         context["waiting_next_step"] = services.suggested_next_step(participant, None, today)
-        context["contact"] = ContactSettings.for_request(request)
+        # The participant's programme's contact person, else the site's.
+        context["contact"] = participant.programme.contact_details() or (
+            ContactSettings.for_request(request)
+        )
     return render(request, "portal/dashboard.html", context)
 
 

@@ -219,6 +219,13 @@ class Programme(ClusterableModel):
         """Where this programme's coordinator notices go: its contact, else the setting."""
         return self.contact_email or settings.COORDINATOR_EMAIL
 
+    def contact_details(self):
+        """The contact person as the contact card shows it, or ``None`` when none is given
+        (pages and the portal then show the site's contact person)."""
+        if not (self.contact_name or self.contact_email or self.contact_phone):
+            return None
+        return {"name": self.contact_name, "email": self.contact_email, "phone": self.contact_phone}
+
     def offered_kinds(self):
         """The host kinds of its tracks (uses a prefetch of ``tracks`` when there is one)."""
         return [track.kind for track in self.tracks.all()]

@@ -6,7 +6,11 @@ from home.models import (
     ContentPage,
     GuidePage,
     GuideStepPage,
+    ProgrammePage,
 )
+from portal.models import HostKind
+from tests.events.conftest import calendar_page, make_event  # noqa: F401 (for programme pages)
+from tests.factories import ProgrammeFactory
 
 
 def publish(parent, page):
@@ -99,3 +103,42 @@ def content_page(home_page):
             show_in_menus=True,
         ),
     )
+
+
+@pytest.fixture
+def mentors():
+    return ProgrammeFactory(
+        name_en="Career Mentor Programme",
+        name_da="Karrierementorprogram",
+        slug="mentors",
+        description_en="Accompanying partners meet a mentor from their field.",
+        description_da="Medfølgende partnere møder en mentor fra deres fag.",
+        area="Copenhagen Municipality",
+        max_years_in_denmark=2,
+        contact_name="Mette Mentor",
+        contact_email="mentors@example.com",
+        contact_phone="+45 33 66 33 66",
+        tracks=[(HostKind.CAREER, "Career mentor", "Karrierementor")],
+    )
+
+
+@pytest.fixture
+def hosts():
+    return ProgrammeFactory(name_en="Host Programme", name_da="Værtsprogram", slug="hosts")
+
+
+@pytest.fixture
+def programme_page(home_page, mentors):
+    page = ProgrammePage(
+        title_en="Career mentors",
+        title_da="Karrierementorer",
+        slug_en="career-mentors",
+        slug_da="karrierementorer",
+        intro_en="A mentor for your working life in Denmark.",
+        intro_da="En mentor til dit arbejdsliv i Danmark.",
+        programme=mentors,
+    )
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page

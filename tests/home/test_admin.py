@@ -92,3 +92,44 @@ def test_editors_edit_the_contact_person_in_both_languages(client, editor, home_
     assert response.status_code == 200
     assert 'name="role_en"' in response.text
     assert 'name="role_da"' in response.text
+
+
+def programme_page_data(programme, **fields):
+    return nested_form_data(
+        {
+            "title_en": "Career mentors",
+            "title_da": "Karrierementorer",
+            "slug_en": "career-mentors",
+            "slug_da": "karrierementorer",
+            "programme": programme.pk if programme else "",
+            "intro_en": "A mentor for your working life.",
+            "intro_da": "En mentor til dit arbejdsliv.",
+            "body_en": streamfield([]),
+            "body_da": streamfield([]),
+            "action-publish": "action-publish",
+            **fields,
+        }
+    )
+
+
+def test_an_editor_publishes_a_programme_page_choosing_its_programme(
+    client, editor, home_page, mentors
+):
+    url = f"/admin/pages/add/home/programmepage/{home_page.pk}/"
+    form = client.get(url)
+    assert form.status_code == 200
+    assert 'name="programme"' in form.text
+    assert "Career Mentor Programme" in form.text
+
+    # Without a programme: a clear message, and what was typed is kept.
+    missing = client.post(url, programme_page_data(None))
+    assert missing.status_code == 200
+    assert missing.context["form"].errors["programme"] == ["This field is required."]
+    assert "A mentor for your working life.</textarea>" in missing.text
+
+    published = client.post(url, programme_page_data(mentors))
+    assert published.status_code == 302
+    assert "Accompanying partners meet a mentor" in client.get("/career-mentors/").text
+    # Every programme has its page now: the type is no longer offered.
+    refused = client.get(url)
+    assert (refused.status_code, refused["Location"]) == (302, "/admin/")

@@ -349,6 +349,25 @@ def test_a_match_ends_by_itself_on_its_end_date_not_the_day_before(mailoutbox):
     assert "spørgeskema" in danish.body
 
 
+def test_the_goodbye_names_the_programmes_contact_person(mailoutbox):
+    from programmes.factories import ProgrammeFactory
+
+    today = timezone.localdate()
+    match = ending_pair(today)
+    mentors = ProgrammeFactory(contact_name="Mads Mentor", contact_email="mentors@example.com")
+    Match.objects.filter(pk=match.pk).update(programme=mentors)
+    run_daily(today)
+    by_address = {email.to[0]: email.body for email in goodbyes(mailoutbox)}
+    assert (
+        "write to Mads Mentor, the programme's contact person, at mentors@example.com."
+        in by_address[match.host.user.email]
+    )
+    assert (
+        "skriv til Mads Mentor, programmets kontaktperson, på mentors@example.com."
+        in by_address[match.newcomer.user.email]
+    )
+
+
 def test_ending_is_idempotent_and_never_emails_twice(mailoutbox):
     today = timezone.localdate()
     match = ending_pair(today - datetime.timedelta(days=2))  # the command missed two days

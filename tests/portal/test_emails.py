@@ -166,3 +166,31 @@ def test_a_change_rolled_back_sends_no_email(pair, mailoutbox, on_commit, action
     with on_commit():
         actions[action]()
     assert len(mailoutbox) >= 1
+
+
+def test_emails_to_a_pair_give_their_programmes_contact_person(mailoutbox, on_commit):
+    from programmes.factories import ProgrammeFactory
+
+    mentors = ProgrammeFactory(
+        contact_name="Mads Mentor",
+        contact_email="mentors@example.com",
+        contact_phone="+45 70 10 20 30",
+    )
+    newcomer = NewcomerFactory(
+        programme=mentors, user__email="nadia@example.com", user__preferred_language="en"
+    )
+    host = HostFactory(
+        programme=mentors, user__email="henrik@example.com", user__preferred_language="da"
+    )
+    with on_commit():
+        services.create_match(newcomer, host, HostKind.CAREER, start_date=START)
+    english = to(mailoutbox, "nadia@example.com").body
+    danish = to(mailoutbox, "henrik@example.com").body
+    assert (
+        "Questions before then? Write to Mads Mentor, the programme's contact person, at "
+        "mentors@example.com. Phone: +45 70 10 20 30.\n" in english
+    )
+    assert (
+        "Spørgsmål inden da? Skriv til Mads Mentor, programmets kontaktperson, på "
+        "mentors@example.com. Telefon: +45 70 10 20 30.\n" in danish
+    )

@@ -11,7 +11,13 @@ from wagtail.models import Site
 
 from home.models import ContactSettings
 from portal.models import CheckIn, HostKind, Match, Meeting, RematchRequest, WheelEntry
-from tests.factories import CheckInFactory, MatchFactory, MeetingFactory, NewcomerFactory
+from tests.factories import (
+    CheckInFactory,
+    MatchFactory,
+    MeetingFactory,
+    NewcomerFactory,
+    ProgrammeFactory,
+)
 
 from .conftest import make_pair
 
@@ -90,6 +96,25 @@ def test_a_participant_without_a_match_sees_what_happens_next(client):
     assert "usually takes a few weeks" in page
     assert "Mette Jensen" in page
     assert "mette@example.com" in page
+
+
+def test_a_waiting_participant_is_given_their_programmes_contact_person(client):
+    settings_ = ContactSettings.for_site(Site.objects.get(is_default_site=True))
+    settings_.name = "Mette Jensen"
+    settings_.email = "mette@example.com"
+    settings_.save()
+    mentors = ProgrammeFactory(
+        contact_name="Mads Mentor",
+        contact_email="mentors@example.com",
+        contact_phone="+45 70 10 20 30",
+    )
+    waiting = NewcomerFactory(user__first_name="Wanda", programme=mentors)
+    client.force_login(waiting.user)
+    page = text(client.get("/portal/"))
+    assert "Questions? Contact Mads Mentor" in page
+    assert "mentors@example.com" in page
+    assert "+45 70 10 20 30" in page
+    assert "Questions? Contact Mette Jensen" not in page  # the site's contact: footer only
 
 
 def test_ended_matches_are_listed_as_history(newcomer_client, pair):
