@@ -26,6 +26,8 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Page, Site
 
+from programmes.models import Programme
+
 from . import models
 from .demo_support import (
     DEMO_PASSWORD,
@@ -47,6 +49,7 @@ PAGE_TYPES = {
         models.GuideStepPage,
         models.ActivityIndexPage,
         models.ActivityIdeaPage,
+        models.ProgrammePage,
     )
 }
 # A link to another demo page in a rich text, written <a page="key">…</a> in the data files.
@@ -123,6 +126,8 @@ def _apply_fields(page, spec):
     page.show_in_menus = data.get("in_menu", False)
     for name, value in data.get("fields", {}).items():
         set_translated(page, name, value)
+    if "programme" in data:  # a programme page presents the programme with this slug
+        page.programme = Programme.objects.get(slug=data["programme"])
 
 
 def _remove_welcome_page(root):

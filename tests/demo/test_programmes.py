@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from accounts import roles
 from accounts.models import User
 from events.models import EventPage
+from home.models import ProgrammePage
 from portal import day
 from portal.models import Match, Meeting, Participant
 from programmes.models import Programme
@@ -188,3 +189,20 @@ def test_the_second_coordinator_and_the_lead_can_use_the_admin(demo, client):
     assert client.get("/admin/host-programme/programmes/").status_code == 200
     client.force_login(User.objects.get(email="coordinator2@example.com"))
     assert client.get("/admin/host-programme/programmes/").status_code in (302, 403)
+
+
+def test_each_programme_has_its_public_page_in_both_languages(demo, client):
+    pages = {
+        page.programme.slug: page
+        for page in ProgrammePage.objects.live().select_related("programme")
+    }
+    assert sorted(pages) == [MENTOR, HOST]
+    english = client.get("/career-mentor-programme/")
+    danish = client.get("/da/karrierementorprogrammet/")
+    assert english.status_code == danish.status_code == 200
+    assert "<h1>The career mentor programme</h1>" in english.text
+    assert "<li>Career mentor</li>" in english.text
+    assert "<h1>Karrierementorprogrammet</h1>" in danish.text
+    assert "<li>Karrierementor</li>" in danish.text
+    home = client.get("/da/").text
+    assert '<a href="/da/vaertsprogrammet/">Værtsprogrammet</a>' in home

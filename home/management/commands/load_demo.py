@@ -13,8 +13,8 @@ from accounts import role_sync
 
 # Each app contributes one builder; later builders may use what earlier ones made.
 BUILDERS = [
-    "home.demo.build",
     "programmes.demo.build",
+    "home.demo.build",
     "portal.demo.build",
     "events.demo.build",
 ]
