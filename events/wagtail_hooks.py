@@ -15,6 +15,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from adminui.columns import LocalDateColumn
+from programmes.admin_mixins import ScopedIndexMixin
 from protection.exports import SpreadsheetSafeExportMixin
 
 from . import admin_views, converters  # noqa: F401 (converters registers <dbid:...>)
@@ -53,7 +54,7 @@ class PlacesColumn(Column):
         return f"{instance.places_taken} / {instance.capacity}"
 
 
-class EventDateIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
+class EventDateIndexView(ScopedIndexMixin, SpreadsheetSafeExportMixin, generic.IndexView):
     default_ordering = "start"
 
     def get_base_queryset(self):

@@ -8,7 +8,7 @@ editors and participants never get in.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -23,6 +23,8 @@ from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from adminui.columns import admin_date
+from programmes.admin_mixins import ScopedObjectMixin
+from programmes.scoping import get_scoped_or_404, scoped
 
 from . import endings, match_log, services
 from .admin_forms import EndMatchForm, ExtendMatchForm, MatchNoteForm, ResolveRematchForm
@@ -67,7 +69,7 @@ class ParticipantCreateView(generic.CreateView):
         return _("%(name)s is registered. No invitation was sent yet.") % {"name": instance}
 
 
-class ParticipantDeleteView(generic.DeleteView):
+class ParticipantDeleteView(ScopedObjectMixin, generic.DeleteView):
     """The coordinator's "Delete" erases (privacy.erasure): matches, meetings and check-in
     scores must survive for the reports, so the participant is anonymised in place instead of
     deleted (a plain delete of someone with a match failed with ProtectedError)."""
@@ -109,7 +111,9 @@ class ResendInvitationView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Te
 
     @cached_property
     def participant(self):
-        return get_object_or_404(Participant.objects.select_related("user"), pk=self.kwargs["pk"])
+        return get_scoped_or_404(
+            Participant.objects.select_related("user"), self.request.user, pk=self.kwargs["pk"]
+        )
 
     def get_page_title(self):
         return _("Send the invitation again")
@@ -163,7 +167,7 @@ class MatchCreateView(generic.CreateView):
         return _("Match created: %(match)s. Nobody was emailed.") % {"match": instance}
 
 
-class MatchEditView(generic.EditView):
+class MatchEditView(ScopedObjectMixin, generic.EditView):
     """Edits the dates; shows the pair, its progress and links to its meetings and check-ins."""
 
     template_name = "portal/admin/match_edit.html"
@@ -212,7 +216,7 @@ class MatchEditView(generic.EditView):
         return context
 
 
-class ParticipantEditView(generic.EditView):
+class ParticipantEditView(ScopedObjectMixin, generic.EditView):
     @cached_property
     def header_more_buttons(self):
         buttons = super().header_more_buttons
@@ -237,8 +241,10 @@ class EndMatchView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
 
     @cached_property
     def match(self):
-        return get_object_or_404(
-            Match.objects.select_related("newcomer__user", "host__user"), pk=self.kwargs["pk"]
+        return get_scoped_or_404(
+            Match.objects.select_related("newcomer__user", "host__user"),
+            self.request.user,
+            pk=self.kwargs["pk"],
         )
 
     def get_page_title(self):
@@ -295,8 +301,10 @@ class MatchActionMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
 
     @cached_property
     def match(self):
-        return get_object_or_404(
-            Match.objects.select_related("newcomer__user", "host__user"), pk=self.kwargs["pk"]
+        return get_scoped_or_404(
+            Match.objects.select_related("newcomer__user", "host__user"),
+            self.request.user,
+            pk=self.kwargs["pk"],
         )
 
     def get_page_subtitle(self):
@@ -411,10 +419,11 @@ class ResolveRematchView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Form
 
     @cached_property
     def rematch_request(self):
-        return get_object_or_404(
+        return get_scoped_or_404(
             RematchRequest.objects.select_related(
                 "participant__user", "match__newcomer__user", "match__host__user", "resolved_by"
             ),
+            self.request.user,
             pk=self.kwargs["pk"],
         )
 
@@ -478,7 +487,9 @@ class MarkFollowedUpView(PermissionCheckedMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        check_in = get_object_or_404(CheckIn.objects.select_related("participant__user"), pk=pk)
+        check_in = get_scoped_or_404(
+            CheckIn.objects.select_related("participant__user"), request.user, pk=pk
+        )
         if check_in.followed_up_at is None:
             check_in.followed_up_at = timezone.now()
             check_in.save(update_fields=["followed_up_at"])
@@ -509,7 +520,11 @@ class FollowUpView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            overview=services.followup_overview(),
+            overview=services.followup_overview(
+                matches=scoped(Match.objects.all(), self.request.user),
+                check_ins=scoped(CheckIn.objects.all(), self.request.user),
+                requests=scoped(RematchRequest.objects.all(), self.request.user),
+            ),
             followup_url=reverse(FOLLOWUP_URL_NAME),
             channels=MatchNote.Channel.choices,
             call_from=services.FOLLOW_UP_CALL_FROM_DAYS // 7,

@@ -9,7 +9,6 @@ import datetime
 
 import django_filters
 from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Q, Value, When
-from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -26,7 +25,9 @@ from wagtail.log_actions import LogFormatter
 
 from adminui.columns import LocalDateColumn, admin_date
 from privacy.audit import AuditedViewSetMixin
+from programmes.admin_mixins import ScopedIndexMixin, ScopedObjectMixin
 from programmes.admin_views import ProgrammeViewSet
+from programmes.scoping import get_scoped_or_404, scoped
 from protection.exports import SpreadsheetSafeExportMixin
 
 from . import admin_panels, admin_views, endings
@@ -72,7 +73,7 @@ class ParticipantFilterSet(WagtailFilterSet):
         return queryset.filter(has_active_match=(value == "yes"))
 
 
-class ParticipantIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
+class ParticipantIndexView(ScopedIndexMixin, SpreadsheetSafeExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return Participant.objects.select_related("user").annotate(
             has_active_match=active_match_exists()
@@ -191,7 +192,7 @@ class MatchFilterSet(WagtailFilterSet):
         fields = ["status", "kind"]
 
 
-class MatchIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
+class MatchIndexView(ScopedIndexMixin, SpreadsheetSafeExportMixin, generic.IndexView):
     default_ordering = "-start_date"
 
     def get_base_queryset(self):
@@ -321,7 +322,9 @@ class ReadOnlyViewSet(AuditedViewSetMixin, ModelViewSet):
 class MatchChoiceFilterMixin(django_filters.FilterSet):
     match = django_filters.ModelChoiceFilter(
         label=gettext_lazy("Match"),
-        queryset=lambda request: Match.objects.select_related("newcomer__user", "host__user"),
+        queryset=lambda request: scoped(
+            Match.objects.select_related("newcomer__user", "host__user"), request.user
+        ),
     )
     kind = django_filters.ChoiceFilter(
         label=gettext_lazy("Kind"), field_name="match__kind", choices=KIND_CHOICES
@@ -338,7 +341,7 @@ class MeetingFilterSet(MatchChoiceFilterMixin, WagtailFilterSet):
         fields = []
 
 
-class MeetingIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
+class MeetingIndexView(ScopedIndexMixin, SpreadsheetSafeExportMixin, generic.IndexView):
     default_ordering = "-date"
 
     def get_base_queryset(self):
@@ -349,10 +352,15 @@ class MeetingIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
 
 class MeetingInspectView(generic.InspectView):
     def get_object(self, queryset=None):
-        return get_object_or_404(
+        return get_scoped_or_404(
             Meeting.objects.select_related("match__newcomer__user", "match__host__user"),
+            self.request.user,
             pk=self.pk,
         )
+
+
+class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
+    pass
 
 
 class MeetingViewSet(ReadOnlyViewSet):
@@ -423,7 +431,7 @@ class CheckInFilterSet(MatchChoiceFilterMixin, WagtailFilterSet):
         return queryset.filter(followed_up_at__isnull=(value != "yes"))
 
 
-class CheckInIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
+class CheckInIndexView(ScopedIndexMixin, SpreadsheetSafeExportMixin, generic.IndexView):
     default_ordering = "-created_at"
 
     def get_base_queryset(self):
@@ -440,6 +448,7 @@ class CheckInViewSet(ReadOnlyViewSet):
     menu_label = gettext_lazy("Check-ins")
     menu_order = 40
     index_view_class = CheckInIndexView
+    inspect_view_class = ScopedInspectView
     filterset_class = CheckInFilterSet
     list_per_page = 50
     inspect_view_fields = [
@@ -499,7 +508,7 @@ class RematchFilterSet(WagtailFilterSet):
         fields = ["status"]
 
 
-class RematchIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
+class RematchIndexView(ScopedIndexMixin, SpreadsheetSafeExportMixin, generic.IndexView):
     """Open requests first, oldest of them on top; then the resolved ones, newest first."""
 
     def get_base_queryset(self):
@@ -609,8 +618,16 @@ def register_host_programme():
 @hooks.register("construct_homepage_panels")
 def add_coordinator_panels(request, panels):
     """A coordinator's day at a glance; editors see no participant data, so no panels."""
-    if admin_views.match_permissions.user_has_permission(request.user, "change"):
-        panels.extend(admin_panels.coordinator_panels())
+    user = request.user
+    if admin_views.match_permissions.user_has_permission(user, "change"):
+        panels.extend(
+            admin_panels.coordinator_panels(
+                matches=scoped(Match.objects.all(), user),
+                check_ins=scoped(CheckIn.objects.all(), user),
+                requests=scoped(RematchRequest.objects.all(), user),
+                participants=scoped(Participant.objects.all(), user),
+            )
+        )
 
 
 class MatchExtendedFormatter(LogFormatter):
