@@ -23,7 +23,6 @@ from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from adminui.columns import admin_date
-from programmes.admin_mixins import ScopedObjectMixin
 from programmes.scoping import get_scoped_or_404, scoped
 
 from . import endings, match_log, services
@@ -69,7 +68,7 @@ class ParticipantCreateView(generic.CreateView):
         return _("%(name)s is registered. No invitation was sent yet.") % {"name": instance}
 
 
-class ParticipantDeleteView(ScopedObjectMixin, generic.DeleteView):
+class ParticipantDeleteView(generic.DeleteView):
     """The coordinator's "Delete" erases (privacy.erasure): matches, meetings and check-in
     scores must survive for the reports, so the participant is anonymised in place instead of
     deleted (a plain delete of someone with a match failed with ProtectedError)."""
@@ -167,7 +166,7 @@ class MatchCreateView(generic.CreateView):
         return _("Match created: %(match)s. Nobody was emailed.") % {"match": instance}
 
 
-class MatchEditView(ScopedObjectMixin, generic.EditView):
+class MatchEditView(generic.EditView):
     """Edits the dates; shows the pair, its progress and links to its meetings and check-ins."""
 
     template_name = "portal/admin/match_edit.html"
@@ -216,7 +215,7 @@ class MatchEditView(ScopedObjectMixin, generic.EditView):
         return context
 
 
-class ParticipantEditView(ScopedObjectMixin, generic.EditView):
+class ParticipantEditView(generic.EditView):
     @cached_property
     def header_more_buttons(self):
         buttons = super().header_more_buttons

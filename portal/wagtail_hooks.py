@@ -25,7 +25,7 @@ from wagtail.log_actions import LogFormatter
 
 from adminui.columns import LocalDateColumn, admin_date
 from privacy.audit import AuditedViewSetMixin
-from programmes.admin_mixins import ScopedIndexMixin, ScopedObjectMixin
+from programmes.admin_mixins import ScopedViewSetMixin
 from programmes.admin_views import ProgrammeViewSet
 from programmes.scoping import get_scoped_or_404, scoped
 from protection.exports import SpreadsheetSafeExportMixin
@@ -73,7 +73,7 @@ class ParticipantFilterSet(WagtailFilterSet):
         return queryset.filter(has_active_match=(value == "yes"))
 
 
-class ParticipantIndexView(ScopedIndexMixin, SpreadsheetSafeExportMixin, generic.IndexView):
+class ParticipantIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return Participant.objects.select_related("user").annotate(
             has_active_match=active_match_exists()
@@ -104,7 +104,7 @@ class KindsColumn(Column):
         return ", ".join(str(HostKind(kind).label) for kind in kinds)
 
 
-class ParticipantViewSet(AuditedViewSetMixin, ModelViewSet):
+class ParticipantViewSet(ScopedViewSetMixin, AuditedViewSetMixin, ModelViewSet):
     model = Participant
     name = "host_participants"
     url_prefix = "host-programme/participants"
@@ -192,7 +192,7 @@ class MatchFilterSet(WagtailFilterSet):
         fields = ["status", "kind"]
 
 
-class MatchIndexView(ScopedIndexMixin, SpreadsheetSafeExportMixin, generic.IndexView):
+class MatchIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
     default_ordering = "-start_date"
 
     def get_base_queryset(self):
@@ -219,7 +219,7 @@ class MatchStatusColumn(StatusTagColumn):
         return instance.is_active
 
 
-class MatchViewSet(AuditedViewSetMixin, ModelViewSet):
+class MatchViewSet(ScopedViewSetMixin, AuditedViewSetMixin, ModelViewSet):
     model = Match
     name = "host_matches"
     url_prefix = "host-programme/matches"
@@ -292,7 +292,7 @@ class MatchViewSet(AuditedViewSetMixin, ModelViewSet):
 # --- read-only listings: meetings and check-ins -------------------------------------------------
 
 
-class ReadOnlyViewSet(AuditedViewSetMixin, ModelViewSet):
+class ReadOnlyViewSet(ScopedViewSetMixin, AuditedViewSetMixin, ModelViewSet):
     """A listing (with inspect and export) but no add, edit, copy or delete: these are the
     participants' own records."""
 
@@ -341,7 +341,7 @@ class MeetingFilterSet(MatchChoiceFilterMixin, WagtailFilterSet):
         fields = []
 
 
-class MeetingIndexView(ScopedIndexMixin, SpreadsheetSafeExportMixin, generic.IndexView):
+class MeetingIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
     default_ordering = "-date"
 
     def get_base_queryset(self):
@@ -357,10 +357,6 @@ class MeetingInspectView(generic.InspectView):
             self.request.user,
             pk=self.pk,
         )
-
-
-class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
-    pass
 
 
 class MeetingViewSet(ReadOnlyViewSet):
@@ -431,7 +427,7 @@ class CheckInFilterSet(MatchChoiceFilterMixin, WagtailFilterSet):
         return queryset.filter(followed_up_at__isnull=(value != "yes"))
 
 
-class CheckInIndexView(ScopedIndexMixin, SpreadsheetSafeExportMixin, generic.IndexView):
+class CheckInIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
     default_ordering = "-created_at"
 
     def get_base_queryset(self):
@@ -448,7 +444,6 @@ class CheckInViewSet(ReadOnlyViewSet):
     menu_label = gettext_lazy("Check-ins")
     menu_order = 40
     index_view_class = CheckInIndexView
-    inspect_view_class = ScopedInspectView
     filterset_class = CheckInFilterSet
     list_per_page = 50
     inspect_view_fields = [
@@ -508,7 +503,7 @@ class RematchFilterSet(WagtailFilterSet):
         fields = ["status"]
 
 
-class RematchIndexView(ScopedIndexMixin, SpreadsheetSafeExportMixin, generic.IndexView):
+class RematchIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
     """Open requests first, oldest of them on top; then the resolved ones, newest first."""
 
     def get_base_queryset(self):
