@@ -9,6 +9,7 @@ import datetime
 
 import django_filters
 from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Q, Value, When
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -27,7 +28,7 @@ from adminui.columns import LocalDateColumn, admin_date
 from privacy.audit import AuditedViewSetMixin
 from programmes.admin_mixins import ScopedViewSetMixin
 from programmes.admin_views import ProgrammeViewSet
-from programmes.scoping import get_scoped_or_404, scoped
+from programmes.scoping import scoped
 from protection.exports import SpreadsheetSafeExportMixin
 
 from . import admin_panels, admin_views, endings
@@ -352,9 +353,9 @@ class MeetingIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
 
 class MeetingInspectView(generic.InspectView):
     def get_object(self, queryset=None):
-        return get_scoped_or_404(
+        # The viewset checks the scope after this (404 outside it, 403 without permission).
+        return get_object_or_404(
             Meeting.objects.select_related("match__newcomer__user", "match__host__user"),
-            self.request.user,
             pk=self.pk,
         )
 
