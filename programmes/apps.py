@@ -11,3 +11,4 @@ class ProgrammesConfig(AppConfig):
         from . import policies
 
         policies.register()
+        policies.install_log_entry_scope()

@@ -45,3 +45,41 @@ def register():
 
 def policy_for(model):
     return policy_registry.get_by_type(model)
+
+
+def scope_log_entries(entries, user):
+    """Wagtail's log entries (``ModelLogEntry``) ``user`` may see: of a scoped model, only the
+    entries about rows of the user's programmes. (Wagtail's site history report lists every
+    entry of a model the user has a permission on, with the object's name.)"""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import CharField, Q
+    from django.db.models.functions import Cast
+
+    if user.is_superuser or scoping.sees_every_programme(user):
+        return entries
+    hidden = Q(pk__in=[])
+    for label in SCOPED_MODELS:
+        model = apps.get_model(label)
+        visible = scoping.scoped(model._default_manager.all(), user).annotate(
+            pk_text=Cast("pk", CharField())
+        )
+        hidden |= Q(content_type=ContentType.objects.get_for_model(model)) & ~Q(
+            object_id__in=visible.values("pk_text")
+        )
+    return entries.exclude(hidden)
+
+
+def install_log_entry_scope():
+    """Make ``ModelLogEntry.objects.viewable_by_user`` (the site history report, its filters)
+    follow the scoping rule too."""
+    from wagtail.models.audit_log import ModelLogEntryManager
+
+    original = ModelLogEntryManager.viewable_by_user
+    if getattr(original, "scoped", False):
+        return
+
+    def viewable_by_user(self, user):
+        return scope_log_entries(original(self, user), user)
+
+    viewable_by_user.scoped = True
+    ModelLogEntryManager.viewable_by_user = viewable_by_user

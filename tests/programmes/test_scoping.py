@@ -271,3 +271,25 @@ def _no_programme():
     user = UserFactory()
     user.groups.add(Group.objects.get(name="Coordinators"))
     return user
+
+
+def test_the_site_history_report_shows_only_the_coordinators_programmes(
+    client, world, coordinator_b
+):
+    """Wagtail's site history lists every log entry of a model one has a permission on, with
+    the object's name: the scope applies there too."""
+    from wagtail.log_actions import log
+
+    for match in (world["a_match"], world["b_match"]):
+        log(match.newcomer, "wagtail.edit")
+        log(match, "wagtail.edit")
+    client.force_login(coordinator_b)
+    history = body(client.get(reverse("wagtailadmin_reports:site_history")))
+    assert "Bertram" in history
+    assert not shows_any(history, A_NAMES)
+
+    lead = UserFactory()
+    lead.groups.add(Group.objects.get(name="Programme leads"))
+    client.force_login(lead)
+    history = body(client.get(reverse("wagtailadmin_reports:site_history")))
+    assert "Zebulon" in history and "Bertram" in history
