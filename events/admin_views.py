@@ -19,16 +19,16 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from privacy import audit
+from programmes.policies import policy_for
 from programmes.scoping import get_scoped_or_404, scoped
 from protection.exports import spreadsheet_safe_row
 
 from . import services
 from .models import EventOccurrence, SignUp
 
-signup_permissions = ModelPermissionPolicy(SignUp)
+signup_permissions = policy_for(SignUp)
 INDEX_URL_NAME = "event_dates:index"
 
 

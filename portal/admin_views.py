@@ -20,9 +20,9 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets import Button
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from adminui.columns import admin_date
+from programmes.policies import policy_for
 from programmes.scoping import get_scoped_or_404, scoped
 
 from . import endings, match_log, services
@@ -31,10 +31,10 @@ from .admin_panels import pair_label
 from .invitations import send_invitation
 from .models import CheckIn, Match, MatchNote, Participant, RematchRequest
 
-participant_permissions = ModelPermissionPolicy(Participant)
-match_permissions = ModelPermissionPolicy(Match)
-checkin_permissions = ModelPermissionPolicy(CheckIn)
-rematch_permissions = ModelPermissionPolicy(RematchRequest)
+participant_permissions = policy_for(Participant)
+match_permissions = policy_for(Match)
+checkin_permissions = policy_for(CheckIn)
+rematch_permissions = policy_for(RematchRequest)
 
 FOLLOWUP_URL_NAME = "host_followup:index"
 
