@@ -28,7 +28,7 @@ from adminui.columns import LocalDateColumn, admin_date
 from privacy.audit import AuditedViewSetMixin
 from programmes.admin_mixins import ScopedViewSetMixin
 from programmes.admin_views import ProgrammeViewSet
-from programmes.scoping import scoped
+from programmes.scoping import programmes_for, scoped
 from protection.exports import SpreadsheetSafeExportMixin
 
 from . import admin_panels, admin_views, endings
@@ -54,7 +54,17 @@ def pair_name(match):
 # --- participants -------------------------------------------------------------------------------
 
 
+def programme_filter(field_name="programme"):
+    """A filter by programme offering only the programmes the user sees."""
+    return django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Programme"),
+        field_name=field_name,
+        queryset=lambda request: programmes_for(request.user).only_choices(),
+    )
+
+
 class ParticipantFilterSet(WagtailFilterSet):
+    programme = programme_filter()
     kind = django_filters.ChoiceFilter(
         label=gettext_lazy("Host kind"), choices=KIND_CHOICES, method="filter_kind"
     )
@@ -188,6 +198,8 @@ class ParticipantViewSet(ScopedViewSetMixin, AuditedViewSetMixin, ModelViewSet):
 
 
 class MatchFilterSet(WagtailFilterSet):
+    programme = programme_filter()
+
     class Meta:
         model = Match
         fields = ["status", "kind"]

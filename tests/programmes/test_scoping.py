@@ -246,6 +246,10 @@ def test_the_match_form_and_the_participant_form_offer_only_bs_people_and_progra
     assert Match.objects.count() == 2
     meetings_filter = body(client.get(reverse("host_meetings:index")))
     assert not shows_any(meetings_filter, A_NAMES)
+    # The programme filters of the lists offer B only.
+    for name in ("host_participants:index", "host_matches:index"):
+        listing = body(client.get(reverse(name)))
+        assert "Programme B" in listing and "Programme A" not in listing, name
 
 
 def test_a_programme_lead_sees_both_programmes(client, world):
