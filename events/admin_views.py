@@ -10,7 +10,7 @@ import csv
 from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -19,15 +19,16 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from privacy import audit
+from programmes.policies import policy_for
+from programmes.scoping import get_scoped_or_404, scoped
 from protection.exports import spreadsheet_safe_row
 
 from . import services
 from .models import EventOccurrence, SignUp
 
-signup_permissions = ModelPermissionPolicy(SignUp)
+signup_permissions = policy_for(SignUp)
 INDEX_URL_NAME = "event_dates:index"
 
 
@@ -81,9 +82,16 @@ class OccurrenceMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
 
     @cached_property
     def occurrence(self):
-        return get_object_or_404(
-            EventOccurrence.objects.with_places().select_related("event"), pk=self.kwargs["pk"]
+        return get_scoped_or_404(
+            EventOccurrence.objects.with_places().select_related("event"),
+            self.request.user,
+            pk=self.kwargs["pk"],
         )
+
+    def signups(self):
+        """This date's sign-ups the user may see: all of them for an event of their programme;
+        on an event shared by all, their programmes' participants and the public's."""
+        return scoped(SignUp.objects.filter(occurrence=self.occurrence), self.request.user)
 
     def get_page_title(self):
         return str(self.occurrence.event.title)
@@ -113,7 +121,7 @@ class SignUpsView(OccurrenceMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         signups = list(
-            SignUp.objects.filter(occurrence=self.occurrence)
+            self.signups()
             .exclude(status=SignUp.Status.CANCELLED)
             .select_related("user")
             .order_by("queued_at", "pk")
@@ -142,7 +150,7 @@ class ExportView(OccurrenceMixin, View):
         occurrence = self.occurrence
         positions = services.waiting_positions([occurrence.pk])
         signups = (
-            SignUp.objects.filter(occurrence=occurrence)
+            self.signups()
             .exclude(status__in=[SignUp.Status.CANCELLED, SignUp.Status.UNCONFIRMED])
             .select_related("user")
             .order_by("status", "queued_at", "pk")
@@ -192,7 +200,9 @@ class AttendanceView(OccurrenceMixin, View):
 
     def post(self, request, pk):
         try:
-            count = services.mark_attendance(self.occurrence, request.POST.getlist("attended"))
+            count = services.mark_attendance(
+                self.occurrence, request.POST.getlist("attended"), signups=self.signups()
+            )
         except ValueError:  # a tampered or garbled form: nothing is saved
             messages.error(
                 request, _("The attendance list could not be read, so nothing was saved.")
@@ -228,6 +238,7 @@ class EmailView(OccurrenceMixin, TemplateView):
             subjects={"en": data["subject_en"], "da": data["subject_da"]},
             messages={"en": data["message_en"], "da": data["message_da"]},
             include_waiting=data["include_waiting"],
+            signups=self.signups(),
         )
         messages.success(request, _("%(count)s emails sent.") % {"count": sent})
         return redirect(signups_url(self.occurrence))

@@ -292,14 +292,16 @@ def cancel_event(event, message_en="", message_da="", now=None):
     return sum(cancel_occurrence(date, message_en, message_da, now) for date in dates)
 
 
-def email_signed_up(occurrence, subjects, messages, include_waiting=True):
+def email_signed_up(occurrence, subjects, messages, include_waiting=True, signups=None):
     """Send the coordinator's message to everyone signed up for a date, each in their own
     language (``subjects``/``messages`` map language code to text; English is the fallback).
+    ``signups`` narrows the recipients (a coordinator's programmes on a shared event).
     Returns the number of emails sent."""
     statuses = [SignUp.Status.CONFIRMED]
     if include_waiting:
         statuses.append(SignUp.Status.WAITING)
-    signups = SignUp.objects.filter(occurrence=occurrence, status__in=statuses).select_related(
+    signups = SignUp.objects.all() if signups is None else signups
+    signups = signups.filter(occurrence=occurrence, status__in=statuses).select_related(
         "user", "occurrence__event"
     )
     sent = 0
@@ -315,11 +317,13 @@ def email_signed_up(occurrence, subjects, messages, include_waiting=True):
     return sent
 
 
-def mark_attendance(occurrence, attended_ids):
-    """Record who came: every confirmed sign-up of the date is marked present or absent.
-    ``attended_ids`` are sign-up ids (whole numbers); anything else raises ``ValueError``."""
+def mark_attendance(occurrence, attended_ids, signups=None):
+    """Record who came: every confirmed sign-up of the date (of ``signups`` when given: the
+    ones a coordinator sees) is marked present or absent. ``attended_ids`` are sign-up ids
+    (whole numbers); anything else raises ``ValueError``."""
     attended_ids = {int(pk) for pk in attended_ids}
-    signups = SignUp.objects.filter(occurrence=occurrence, status=SignUp.Status.CONFIRMED)
+    signups = SignUp.objects.all() if signups is None else signups
+    signups = signups.filter(occurrence=occurrence, status=SignUp.Status.CONFIRMED)
     for signup in signups:
         signup.attended = signup.pk in attended_ids
     SignUp.objects.bulk_update(signups, ["attended"])

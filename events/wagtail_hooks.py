@@ -15,6 +15,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from adminui.columns import LocalDateColumn
+from programmes.admin_mixins import ScopedViewSetMixin
 from protection.exports import SpreadsheetSafeExportMixin
 
 from . import admin_views, converters  # noqa: F401 (converters registers <dbid:...>)
@@ -60,7 +61,7 @@ class EventDateIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
         return EventOccurrence.objects.with_places().select_related("event")
 
 
-class EventDatesViewSet(ModelViewSet):
+class EventDatesViewSet(ScopedViewSetMixin, ModelViewSet):
     """Every date of every event with its places taken and waiting list; each opens the
     date's sign-ups. Dates come from the event pages, so there is no add or edit form."""
 

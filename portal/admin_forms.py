@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
+from programmes.scoping import programmes_for, scoped
+
 from . import services
 from .invitations import create_participant_account, mark_email_verified
 from .models import (
@@ -71,7 +73,9 @@ class ParticipantAdminForm(WagtailAdminModelForm):
             for name in USER_FIELDS:
                 self.initial.setdefault(name, getattr(user, name))
             del self.fields["send_invitation"]  # a separate "resend invitation" action exists
-        else:
+        if self.for_user is not None:  # only the coordinator's own programmes
+            self.fields["programme"].queryset = programmes_for(self.for_user)
+        if not self.instance.pk:
             programmes = list(self.fields["programme"].queryset[:2])
             if len(programmes) == 1:  # one programme: chosen already
                 self.fields["programme"].initial = programmes[0].pk
@@ -145,8 +149,10 @@ class ParticipantAdminForm(WagtailAdminModelForm):
         return super().save(commit=commit)
 
 
-def participant_choices(role):
-    return Participant.objects.filter(role=role).select_related("user")
+def participant_choices(role, user=None):
+    """The participants of ``role`` to choose from: of ``user``'s programmes when given."""
+    participants = Participant.objects.filter(role=role).select_related("user")
+    return participants if user is None else scoped(participants, user)
 
 
 class MatchCreateForm(WagtailAdminModelForm):
@@ -160,8 +166,9 @@ class MatchCreateForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["newcomer"].queryset = participant_choices(Participant.Role.NEWCOMER)
-        self.fields["host"].queryset = participant_choices(Participant.Role.HOST)
+        user = self.for_user
+        self.fields["newcomer"].queryset = participant_choices(Participant.Role.NEWCOMER, user)
+        self.fields["host"].queryset = participant_choices(Participant.Role.HOST, user)
 
     def clean(self):
         cleaned = super().clean()

@@ -8,7 +8,7 @@ editors and participants never get in.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -20,9 +20,10 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets import Button
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from adminui.columns import admin_date
+from programmes.policies import policy_for
+from programmes.scoping import get_scoped_or_404, scoped
 
 from . import endings, match_log, services
 from .admin_forms import EndMatchForm, ExtendMatchForm, MatchNoteForm, ResolveRematchForm
@@ -30,10 +31,10 @@ from .admin_panels import pair_label
 from .invitations import send_invitation
 from .models import CheckIn, Match, MatchNote, Participant, RematchRequest
 
-participant_permissions = ModelPermissionPolicy(Participant)
-match_permissions = ModelPermissionPolicy(Match)
-checkin_permissions = ModelPermissionPolicy(CheckIn)
-rematch_permissions = ModelPermissionPolicy(RematchRequest)
+participant_permissions = policy_for(Participant)
+match_permissions = policy_for(Match)
+checkin_permissions = policy_for(CheckIn)
+rematch_permissions = policy_for(RematchRequest)
 
 FOLLOWUP_URL_NAME = "host_followup:index"
 
@@ -109,7 +110,9 @@ class ResendInvitationView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Te
 
     @cached_property
     def participant(self):
-        return get_object_or_404(Participant.objects.select_related("user"), pk=self.kwargs["pk"])
+        return get_scoped_or_404(
+            Participant.objects.select_related("user"), self.request.user, pk=self.kwargs["pk"]
+        )
 
     def get_page_title(self):
         return _("Send the invitation again")
@@ -237,8 +240,10 @@ class EndMatchView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
 
     @cached_property
     def match(self):
-        return get_object_or_404(
-            Match.objects.select_related("newcomer__user", "host__user"), pk=self.kwargs["pk"]
+        return get_scoped_or_404(
+            Match.objects.select_related("newcomer__user", "host__user"),
+            self.request.user,
+            pk=self.kwargs["pk"],
         )
 
     def get_page_title(self):
@@ -295,8 +300,10 @@ class MatchActionMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
 
     @cached_property
     def match(self):
-        return get_object_or_404(
-            Match.objects.select_related("newcomer__user", "host__user"), pk=self.kwargs["pk"]
+        return get_scoped_or_404(
+            Match.objects.select_related("newcomer__user", "host__user"),
+            self.request.user,
+            pk=self.kwargs["pk"],
         )
 
     def get_page_subtitle(self):
@@ -411,10 +418,11 @@ class ResolveRematchView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Form
 
     @cached_property
     def rematch_request(self):
-        return get_object_or_404(
+        return get_scoped_or_404(
             RematchRequest.objects.select_related(
                 "participant__user", "match__newcomer__user", "match__host__user", "resolved_by"
             ),
+            self.request.user,
             pk=self.kwargs["pk"],
         )
 
@@ -478,7 +486,9 @@ class MarkFollowedUpView(PermissionCheckedMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        check_in = get_object_or_404(CheckIn.objects.select_related("participant__user"), pk=pk)
+        check_in = get_scoped_or_404(
+            CheckIn.objects.select_related("participant__user"), request.user, pk=pk
+        )
         if check_in.followed_up_at is None:
             check_in.followed_up_at = timezone.now()
             check_in.save(update_fields=["followed_up_at"])
@@ -509,7 +519,11 @@ class FollowUpView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            overview=services.followup_overview(),
+            overview=services.followup_overview(
+                matches=scoped(Match.objects.all(), self.request.user),
+                check_ins=scoped(CheckIn.objects.all(), self.request.user),
+                requests=scoped(RematchRequest.objects.all(), self.request.user),
+            ),
             followup_url=reverse(FOLLOWUP_URL_NAME),
             channels=MatchNote.Channel.choices,
             call_from=services.FOLLOW_UP_CALL_FROM_DAYS // 7,

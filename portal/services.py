@@ -579,8 +579,9 @@ def resolve_rematch(request, keep, by_user, note=""):
 # ---------------------------------------------------------------------------------------------
 
 
-def followup_overview(today=None):
-    """What coordinators should act on today; the queries live in portal/day.py."""
+def followup_overview(today=None, **querysets):
+    """What coordinators should act on today; the queries live in portal/day.py. The rows
+    may be narrowed first (``matches``, ``check_ins``, ``requests``)."""
     from .day import followup_overview as overview
 
-    return overview(today)
+    return overview(today, **querysets)

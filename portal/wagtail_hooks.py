@@ -26,7 +26,9 @@ from wagtail.log_actions import LogFormatter
 
 from adminui.columns import LocalDateColumn, admin_date
 from privacy.audit import AuditedViewSetMixin
+from programmes.admin_mixins import ScopedViewSetMixin
 from programmes.admin_views import ProgrammeViewSet
+from programmes.scoping import programmes_for, scoped
 from protection.exports import SpreadsheetSafeExportMixin
 
 from . import admin_panels, admin_views, endings
@@ -52,7 +54,17 @@ def pair_name(match):
 # --- participants -------------------------------------------------------------------------------
 
 
+def programme_filter(field_name="programme"):
+    """A filter by programme offering only the programmes the user sees."""
+    return django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Programme"),
+        field_name=field_name,
+        queryset=lambda request: programmes_for(request.user).only_choices(),
+    )
+
+
 class ParticipantFilterSet(WagtailFilterSet):
+    programme = programme_filter()
     kind = django_filters.ChoiceFilter(
         label=gettext_lazy("Host kind"), choices=KIND_CHOICES, method="filter_kind"
     )
@@ -103,7 +115,7 @@ class KindsColumn(Column):
         return ", ".join(str(HostKind(kind).label) for kind in kinds)
 
 
-class ParticipantViewSet(AuditedViewSetMixin, ModelViewSet):
+class ParticipantViewSet(ScopedViewSetMixin, AuditedViewSetMixin, ModelViewSet):
     model = Participant
     name = "host_participants"
     url_prefix = "host-programme/participants"
@@ -186,6 +198,8 @@ class ParticipantViewSet(AuditedViewSetMixin, ModelViewSet):
 
 
 class MatchFilterSet(WagtailFilterSet):
+    programme = programme_filter()
+
     class Meta:
         model = Match
         fields = ["status", "kind"]
@@ -218,7 +232,7 @@ class MatchStatusColumn(StatusTagColumn):
         return instance.is_active
 
 
-class MatchViewSet(AuditedViewSetMixin, ModelViewSet):
+class MatchViewSet(ScopedViewSetMixin, AuditedViewSetMixin, ModelViewSet):
     model = Match
     name = "host_matches"
     url_prefix = "host-programme/matches"
@@ -291,7 +305,7 @@ class MatchViewSet(AuditedViewSetMixin, ModelViewSet):
 # --- read-only listings: meetings and check-ins -------------------------------------------------
 
 
-class ReadOnlyViewSet(AuditedViewSetMixin, ModelViewSet):
+class ReadOnlyViewSet(ScopedViewSetMixin, AuditedViewSetMixin, ModelViewSet):
     """A listing (with inspect and export) but no add, edit, copy or delete: these are the
     participants' own records."""
 
@@ -321,7 +335,9 @@ class ReadOnlyViewSet(AuditedViewSetMixin, ModelViewSet):
 class MatchChoiceFilterMixin(django_filters.FilterSet):
     match = django_filters.ModelChoiceFilter(
         label=gettext_lazy("Match"),
-        queryset=lambda request: Match.objects.select_related("newcomer__user", "host__user"),
+        queryset=lambda request: scoped(
+            Match.objects.select_related("newcomer__user", "host__user"), request.user
+        ),
     )
     kind = django_filters.ChoiceFilter(
         label=gettext_lazy("Kind"), field_name="match__kind", choices=KIND_CHOICES
@@ -349,6 +365,7 @@ class MeetingIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
 
 class MeetingInspectView(generic.InspectView):
     def get_object(self, queryset=None):
+        # The viewset checks the scope after this (404 outside it, 403 without permission).
         return get_object_or_404(
             Meeting.objects.select_related("match__newcomer__user", "match__host__user"),
             pk=self.pk,
@@ -609,8 +626,16 @@ def register_host_programme():
 @hooks.register("construct_homepage_panels")
 def add_coordinator_panels(request, panels):
     """A coordinator's day at a glance; editors see no participant data, so no panels."""
-    if admin_views.match_permissions.user_has_permission(request.user, "change"):
-        panels.extend(admin_panels.coordinator_panels())
+    user = request.user
+    if admin_views.match_permissions.user_has_permission(user, "change"):
+        panels.extend(
+            admin_panels.coordinator_panels(
+                matches=scoped(Match.objects.all(), user),
+                check_ins=scoped(CheckIn.objects.all(), user),
+                requests=scoped(RematchRequest.objects.all(), user),
+                participants=scoped(Participant.objects.all(), user),
+            )
+        )
 
 
 class MatchExtendedFormatter(LogFormatter):

@@ -7,7 +7,6 @@ Editors never see them.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -19,6 +18,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import ModelLogEntry
 
 from portal.models import Participant
+from programmes.scoping import get_scoped_or_404
 
 from . import audit
 from .models import ConsentRecord
@@ -48,7 +48,9 @@ class ParticipantScreenMixin:
 
     @cached_property
     def participant(self):
-        return get_object_or_404(Participant.objects.select_related("user"), pk=self.kwargs["pk"])
+        return get_scoped_or_404(
+            Participant.objects.select_related("user"), self.request.user, pk=self.kwargs["pk"]
+        )
 
     def get_page_subtitle(self):
         return str(self.participant)

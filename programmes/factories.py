@@ -60,3 +60,18 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
                 name_da=danish,
                 target_percent=target,
             )
+
+
+def make_coordinator(user, *programmes):
+    """Put ``user`` in the Coordinators group and give them ``programmes`` (the first programme
+    when none are given): a coordinator sees only the programmes they are given."""
+    from django.contrib.auth.models import Group
+
+    from accounts.roles import COORDINATOR
+
+    from .defaults import first_programme
+
+    user.groups.add(Group.objects.get(name=COORDINATOR.group_name))
+    for programme in programmes or [first_programme()]:
+        programme.coordinators.add(user)
+    return user

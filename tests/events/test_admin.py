@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from events import services
 from events.models import EventPage, SignUp, SignUpMode
+from programmes.factories import make_coordinator
 from tests.factories import UserFactory
 
 from .conftest import days_from_now
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def coordinator():
     user = UserFactory(email="coordinator@example.com")
-    user.groups.add(Group.objects.get(name="Coordinators"))
+    make_coordinator(user)
     return user
 
 

@@ -2,9 +2,9 @@
 a future date used to read "Just now"."""
 
 import pytest
-from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
 
+from programmes.factories import make_coordinator
 from tests.factories import UserFactory
 
 from .conftest import local
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def test_event_dates_read_as_dates_in_each_language(client, make_event, language, shown):
     make_event(title_en="Winter market", start=local(2030, 12, 5, 17))
     coordinator = UserFactory()
-    coordinator.groups.add(Group.objects.get(name="Coordinators"))
+    make_coordinator(coordinator)
     profile = UserProfile.get_for_user(coordinator)
     profile.preferred_language = language
     profile.save()

@@ -15,6 +15,7 @@ from portal import services
 from portal.models import CheckIn, Match, Participant, RematchRequest
 from portal.wagtail_hooks import KindsColumn
 from programmes.defaults import first_programme
+from programmes.factories import make_coordinator
 from tests.factories import (
     CheckInFactory,
     HostFactory,
@@ -31,7 +32,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def coordinator():
     user = UserFactory(email="coordinator@example.com", first_name="Karen")
-    user.groups.add(Group.objects.get(name="Coordinators"))
+    make_coordinator(user)
     return user
 
 

@@ -4,8 +4,8 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 
+from programmes.factories import make_coordinator
 from protection.exports import FORMULA_STARTS
 from tests.factories import (
     CheckInFactory,
@@ -33,7 +33,7 @@ EXPORTS = [
 @pytest.fixture
 def coordinator_client(client):
     user = UserFactory(email="coordinator@example.com")
-    user.groups.add(Group.objects.get(name="Coordinators"))
+    make_coordinator(user)
     client.force_login(user)
     return client
 

@@ -4,8 +4,8 @@ what was typed, or a 404 for an id that cannot exist: never a server error."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 
+from programmes.factories import make_coordinator
 from tests.factories import MatchFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ HUGE_ID = 2**64 + 1
 @pytest.fixture
 def coordinator_client(client):
     user = UserFactory(email="coordinator@example.com")
-    user.groups.add(Group.objects.get(name="Coordinators"))
+    make_coordinator(user)
     client.force_login(user)
     return client
 

@@ -6,10 +6,10 @@ serious or critical problems on the portal pages."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from portal.models import Meeting, RematchRequest, WheelEntry
+from programmes.factories import make_coordinator
 from tests.accessibility import assert_no_serious_axe_violations
 from tests.factories import UserFactory
 
@@ -106,7 +106,7 @@ def test_a_rematch_request_reaches_the_coordinators_queue(
     assert (request.participant, request.reason) == (match.newcomer, "We live too far apart")
 
     coordinator = verify_email(UserFactory(email="coordinator@example.com", first_name="Karen"))
-    coordinator.groups.add(Group.objects.get(name="Coordinators"))
+    make_coordinator(coordinator)
     context = browser.new_context(locale="en-GB")
     admin_tab = context.new_page()
     admin_tab.set_default_timeout(10_000)

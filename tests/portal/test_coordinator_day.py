@@ -17,6 +17,7 @@ from wagtail.users.models import UserProfile
 from notifications.reminders import run_daily
 from portal import day
 from portal.models import Match, MatchNote
+from programmes.factories import make_coordinator
 from tests.factories import (
     CheckInFactory,
     MatchFactory,
@@ -36,7 +37,7 @@ FOLLOWUP = "/admin/host-programme/follow-up/"
 @pytest.fixture
 def coordinator():
     user = UserFactory(email="coordinator@example.com", first_name="Karen")
-    user.groups.add(Group.objects.get(name="Coordinators"))
+    make_coordinator(user)
     return user
 
 

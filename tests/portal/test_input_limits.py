@@ -4,12 +4,12 @@ records one meeting and one check-in. Each refusal is a clear message that keeps
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from portal import services
 from portal.models import NOTE_MAX_LENGTH, CheckIn, Meeting
+from programmes.factories import make_coordinator
 from tests.factories import CheckInFactory, RematchRequestFactory, UserFactory
 
 from .test_views import profile_data
@@ -130,7 +130,7 @@ def test_an_arrival_date_in_the_future_or_long_ago_is_refused(newcomer_client, p
 @pytest.fixture
 def coordinator_client(client):
     user = UserFactory(email="coordinator@example.com")
-    user.groups.add(Group.objects.get(name="Coordinators"))
+    make_coordinator(user)
     client.force_login(user)
     return client
 

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.utils import translation
 
 from portal.invitations import mark_email_verified
+from programmes.factories import make_coordinator
 from tests.events.conftest import calendar_page, make_event  # noqa: F401 (fixtures)
 from tests.factories import MatchFactory, UserFactory
 from tests.portal.conftest import other_pair, pair  # noqa: F401 (fixtures)
@@ -22,7 +23,7 @@ def english_to_begin_with():
 @pytest.fixture
 def coordinator(db):
     user = UserFactory(email="coordinator@example.com", first_name="Karen")
-    user.groups.add(Group.objects.get(name="Coordinators"))
+    make_coordinator(user)
     return user
 
 

@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.users.models import UserProfile
 
+from programmes.factories import make_coordinator
 from programmes.models import Programme
 from tests.factories import ProgrammeFactory, UserFactory
 
@@ -145,8 +146,7 @@ def test_a_participant_wants_only_a_kind_their_programme_offers(client):
     from tests.portal.test_admin import participant_form
 
     mentors = ProgrammeFactory(tracks=[("career", "Career mentor", "Karrierementor")])
-    coordinator = UserFactory()
-    coordinator.groups.add(Group.objects.get(name="Coordinators"))
+    coordinator = make_coordinator(UserFactory(), mentors)
     client.force_login(coordinator)
     response = client.post(
         "/admin/host-programme/participants/new/",
@@ -159,8 +159,7 @@ def test_a_participant_wants_only_a_kind_their_programme_offers(client):
 
 def test_with_one_programme_a_new_participant_is_in_it_already(client):
     only = ProgrammeFactory()
-    coordinator = UserFactory()
-    coordinator.groups.add(Group.objects.get(name="Coordinators"))
+    coordinator = make_coordinator(UserFactory(), only)
     client.force_login(coordinator)
     form = client.get("/admin/host-programme/participants/new/").content.decode()
     assert f'<option value="{only.pk}" selected>' in form

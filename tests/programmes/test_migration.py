@@ -132,3 +132,29 @@ def test_an_existing_install_moves_into_a_first_programme_losing_nothing(setting
     ]
     assert CheckIn.objects.get().programme == programme
     assert RematchRequest.objects.get().programme == programme
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_existing_installs_coordinators_keep_seeing_its_people():
+    """Coordinators now see only their programmes: the ones who saw everyone before are given
+    the first programme, so their lists do not turn empty."""
+    try:
+        apps = migrate(BEFORE)
+        old_rows(apps)
+        User = apps.get_model("accounts", "User")
+        Group = apps.get_model("auth", "Group")
+        coordinator = User.objects.create(email="karen.coordinator@example.com")
+        coordinator.groups.add(Group.objects.get(name="Coordinators"))
+        User.objects.create(email="editor@example.com")
+        migrate(latest())
+    finally:
+        migrate(latest())
+
+    from programmes.scoping import scoped
+
+    [programme] = Programme.objects.all()
+    assert [user.email for user in programme.coordinators.all()] == [
+        "karen.coordinator@example.com"
+    ]
+    coordinator = programme.coordinators.get()
+    assert scoped(Participant.objects.all(), coordinator).count() == 5
