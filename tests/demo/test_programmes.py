@@ -206,3 +206,21 @@ def test_each_programme_has_its_public_page_in_both_languages(demo, client):
     assert "<li>Karrierementor</li>" in danish.text
     home = client.get("/da/").text
     assert '<a href="/da/vaertsprogrammet/">Værtsprogrammet</a>' in home
+
+
+def test_each_demo_coordinator_sees_their_own_programmes_people_and_the_lead_sees_both(
+    demo, client
+):
+    listing = "/admin/host-programme/participants/?q=example.com"
+    seen = {}
+    for email in ("coordinator@example.com", "coordinator2@example.com", "lead@example.com"):
+        client.force_login(User.objects.get(email=email))
+        seen[email] = client.get(listing).text
+    lucia = "Lucía Fernández"  # newcomer@example.com, host programme
+    mentee = Participant.objects.filter(programme__slug=MENTOR, role="newcomer").first()
+    mentee_name = mentee.user.get_full_name()
+    assert lucia in seen["coordinator@example.com"]
+    assert mentee_name not in seen["coordinator@example.com"]
+    assert mentee_name in seen["coordinator2@example.com"]
+    assert lucia not in seen["coordinator2@example.com"]
+    assert lucia in seen["lead@example.com"] and mentee_name in seen["lead@example.com"]
