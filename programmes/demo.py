@@ -34,7 +34,7 @@ def build_programme(row, accounts):
     programme = Programme.objects.filter(slug=row["slug"]).first() or Programme(slug=row["slug"])
     set_translated(programme, "name", row["name"])
     set_translated(programme, "description", row["description"])
-    programme.area = row["area"]
+    set_translated(programme, "area", row["area"])
     programme.contact_name = row["contact"]["name"]
     programme.contact_email = row["contact"]["email"]
     programme.contact_phone = row["contact"]["phone"]

@@ -7,7 +7,7 @@ from .models import Programme, SuccessCriterion, Track
 
 @register(Programme)
 class ProgrammeTranslation(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "description", "area")
 
 
 @register(Track)

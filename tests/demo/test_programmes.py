@@ -204,6 +204,7 @@ def test_each_programme_has_its_public_page_in_both_languages(demo, client):
     assert "<li>Career mentor</li>" in english.text
     assert "<h1>Karrierementorprogrammet</h1>" in danish.text
     assert "<li>Karrierementor</li>" in danish.text
+    assert "Københavns Kommune" in danish.text and "Copenhagen Municipality" in english.text
     home = client.get("/da/").text
     assert '<a href="/da/vaertsprogrammet/">Værtsprogrammet</a>' in home
 

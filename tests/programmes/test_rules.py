@@ -116,6 +116,9 @@ def test_the_match_email_names_the_programmes_track_in_each_language(mailoutbox,
     assert "Pairs meet 2 to 3 times a month" in english
     assert "karrierementor" in danish
     assert "Parrene mødes 2 til 3 gange om måneden" in danish
+    # Signed by the programme, in each person's language.
+    assert english.rstrip().endswith(f"Best wishes,\n{mentors.name_en}")
+    assert danish.rstrip().endswith(f"\n{mentors.name_da}")
 
 
 def test_the_portal_names_the_kind_by_the_programmes_track(client):
