@@ -28,6 +28,8 @@ declare(
         *(f"{name}{suffix}" for name in ("name", "description") for suffix in TRANSLATED),
         "slug",
         "area",
+        "area_en",
+        "area_da",
         "match_length_months",
         "meetings_per_month_min",
         "meetings_per_month_max",

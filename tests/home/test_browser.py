@@ -8,6 +8,7 @@ import io
 import pytest
 
 from home import demo
+from programmes import demo as programmes_demo
 from tests.accessibility import assert_no_serious_axe_violations
 
 pytestmark = [
@@ -18,6 +19,8 @@ pytestmark = [
 
 @pytest.fixture
 def demo_site():
+    # The programmes come first, as in load_demo: the home page lists their pages.
+    programmes_demo.build(stdout=io.StringIO())
     demo.build(stdout=io.StringIO())
 
 
