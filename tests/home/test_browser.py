@@ -67,6 +67,9 @@ def test_skip_link_moves_focus_to_the_main_content(page_in_browser, live_server,
     skip = tab.get_by_role("link", name="Skip to main content")
     assert skip.evaluate("element => element === document.activeElement")
     tab.keyboard.press("Enter")
+    # Following the link is a (same-page) navigation: wait for it instead of reading the
+    # address at once, which raced with it.
+    tab.wait_for_url(live_server.url + "/#main", timeout=5_000)
     assert tab.url.endswith("#main")
 
 
