@@ -85,6 +85,7 @@ COORDINATOR = Role(
         "portal", "participant", "match", "meeting", "checkin", "rematchrequest", "wheelentry"
     )
     | model_permissions("events", "eventoccurrence", "signup", "calendarfeed")
+    | model_permissions("programmes", "interest", "professionalfield")
     | frozenset({"privacy.view_consentrecord", "privacy.view_audit_log"}),
 )
 

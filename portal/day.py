@@ -10,14 +10,12 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import (
-    DateField,
     Exists,
     F,
     Max,
     OuterRef,
     Q,
 )
-from django.db.models.functions import Coalesce, Greatest, TruncDate
 from django.utils import timezone
 
 from .models import CheckIn, Match, MatchNote, Participant, RematchRequest
@@ -101,23 +99,15 @@ def ending_soon(matches=None, today=None):
 
 
 def newcomers_waiting(participants=None):
-    """Newcomers without an active match who still take part: never matched, or their last
-    match ended early (a completed match means they finished the programme). Annotated with
-    ``waiting_since``: the day they were registered, or the day their last match ended if
-    later. Longest wait first."""
+    """Newcomers on the waiting list (``Participant.waiting_since``), paused ones included,
+    longest wait first."""
     participants = Participant.objects.all() if participants is None else participants
-    matches = Match.objects.filter(newcomer=OuterRef("pk"))
-    registered = TruncDate("created_at")
     return (
         participants.filter(
-            role=Participant.Role.NEWCOMER, erased_at__isnull=True, user__is_active=True
-        )
-        .exclude(Exists(matches.filter(status__in=[Match.Status.ACTIVE, Match.Status.COMPLETED])))
-        .annotate(last_ended=Max("newcomer_matches__ended_on"))
-        .annotate(
-            waiting_since=Greatest(
-                Coalesce(F("last_ended"), registered), registered, output_field=DateField()
-            )
+            role=Participant.Role.NEWCOMER,
+            waiting_since__isnull=False,
+            erased_at__isnull=True,
+            user__is_active=True,
         )
         .select_related("user")
         .order_by("waiting_since", "pk")
@@ -126,7 +116,8 @@ def newcomers_waiting(participants=None):
 
 def days_waiting(participant, today=None):
     today = today or timezone.localdate()
-    return max((today - participant.waiting_since).days, 0)
+    since = timezone.localtime(participant.waiting_since).date()
+    return max((today - since).days, 0)
 
 
 @dataclass

@@ -30,6 +30,7 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
     programme = factory.LazyFunction(first_programme)
     role = Participant.Role.NEWCOMER
     languages = "English"
+    language_skills = factory.LazyFunction(lambda: [{"language": "en", "level": "fluent"}])
     interests = "Cooking, hiking"
     professional_field = "Engineering"
     area = "Copenhagen"

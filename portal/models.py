@@ -85,6 +85,38 @@ class HostKind(models.TextChoices):
     CULTURE = "culture", _("Culture host")
 
 
+class Availability(models.TextChoices):
+    """When someone is free to meet."""
+
+    WEEKDAY_DAYTIME = "weekday_daytime", _("Weekdays in the daytime")
+    EVENINGS = "evenings", _("Evenings")
+    WEEKENDS = "weekends", _("Weekends")
+
+
+def validate_availability(value):
+    if not isinstance(value, list) or not set(value) <= set(Availability.values):
+        raise ValidationError(_("Choose from the times offered."), code="invalid")
+
+
+def validate_language_skills(value):
+    """A list of ``{"language": ISO 639-1 code, "level": Level}`` without repeats."""
+    from programmes.languages import Level, is_known
+
+    if not isinstance(value, list):
+        raise ValidationError(_("Choose languages from the list."), code="invalid")
+    codes = []
+    for skill in value:
+        if (
+            not isinstance(skill, dict)
+            or not is_known(skill.get("language"))
+            or skill.get("level") not in Level.values
+        ):
+            raise ValidationError(_("Choose languages from the list."), code="invalid")
+        codes.append(skill["language"])
+    if len(codes) != len(set(codes)):
+        raise ValidationError(_("Give each language once."), code="repeated")
+
+
 class Participant(models.Model):
     class Role(models.TextChoices):
         NEWCOMER = "newcomer", _("Newcomer")
@@ -112,6 +144,35 @@ class Participant(models.Model):
     interests = models.CharField(_("interests"), max_length=300, blank=True)
     professional_field = models.CharField(_("professional field"), max_length=200, blank=True)
     area = models.CharField(_("area or municipality"), max_length=120, blank=True)
+    # Common ground that matching compares (the free-text fields above stay beside them for
+    # what the lists do not hold).
+    language_skills = models.JSONField(
+        _("languages and levels"),
+        default=list,
+        blank=True,
+        validators=[validate_language_skills],
+    )
+    chosen_interests = models.ManyToManyField(
+        "programmes.Interest",
+        blank=True,
+        related_name="participants",
+        verbose_name=_("interests from the list"),
+    )
+    chosen_field = models.ForeignKey(
+        "programmes.ProfessionalField",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participants",
+        verbose_name=_("professional field from the list"),
+    )
+    education = models.CharField(_("education"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    availability = models.JSONField(
+        _("free to meet"), default=list, blank=True, validators=[validate_availability]
+    )
+    has_partner = models.BooleanField(_("comes with a partner"), default=False)
+    has_children = models.BooleanField(_("comes with children"), default=False)
     birth_year = models.PositiveSmallIntegerField(
         _("year of birth"),
         null=True,
@@ -140,6 +201,22 @@ class Participant(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(10)],
         help_text=_("How many newcomers this host takes at the same time."),
     )
+    workplace = models.CharField(_("workplace"), max_length=150, blank=True)
+    lived_abroad = models.BooleanField(_("has lived abroad"), default=False)
+    host_course_waived = models.BooleanField(
+        _("host course waived"),
+        default=False,
+        help_text=_("Matchable without having attended a host course."),
+    )
+    # The waiting list: a newcomer accepted into the programme waits from this moment (their
+    # application's date) until a match starts; their place in line is computed from it, never
+    # stored. Pausing keeps the place.
+    waiting_since = models.DateTimeField(_("waiting since"), null=True, blank=True)
+    waiting_paused = models.BooleanField(
+        _("waiting paused"),
+        default=False,
+        help_text=_("Travelling or busy for now: not suggested for a match, keeps the place."),
+    )
     # Coordinators only
     intake_notes = models.TextField(
         _("intake notes"), blank=True, **text_limit(INTAKE_NOTES_MAX_LENGTH)
@@ -158,6 +235,13 @@ class Participant(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+    def save(self, *args, **kwargs):
+        # A newcomer joins the waiting list when they join the programme, unless they come
+        # with their own date (an accepted application keeps the day it was sent).
+        if self.pk is None and self.is_newcomer and self.waiting_since is None:
+            self.waiting_since = timezone.now()
+        super().save(*args, **kwargs)
 
     @property
     def is_erased(self):
@@ -244,6 +328,11 @@ class Match(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE
     )
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    # When the newcomer joined the waiting list before this match (their ``waiting_since``,
+    # which ends when the match starts): the outcomes report measures waiting times from it.
+    newcomer_waited_since = models.DateTimeField(
+        _("newcomer waiting since"), null=True, blank=True, editable=False
+    )
     # Set when the daily command ended the match on its end date (portal/endings.py), so the
     # goodbye email goes to exactly those pairs and never to one a coordinator ended by hand.
     ended_on_schedule = models.BooleanField(_("ended on its end date"), default=False)
@@ -280,7 +369,16 @@ class Match(models.Model):
             self.take_programme_rules()
         if not self.end_date and self.start_date:
             self.end_date = add_months(self.start_date, self.default_length_months())
+        creating = self.pk is None
+        if creating and self.newcomer_waited_since is None and self.newcomer_id is not None:
+            self.newcomer_waited_since = self.newcomer.waiting_since
         super().save(*args, **kwargs)
+        if creating:
+            # The match starts: the newcomer leaves the waiting list.
+            Participant.objects.filter(pk=self.newcomer_id, waiting_since__isnull=False).update(
+                waiting_since=None
+            )
+            self.newcomer.waiting_since = None
 
     def take_programme_rules(self):
         """Copy the programme's rhythm and check-in schedule where not given."""

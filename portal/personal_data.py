@@ -40,7 +40,10 @@ def _end_active_matches_and_mark(person):
         match.status = Match.Status.ENDED_EARLY
         match.ended_on = max(today, match.start_date)
         match.save(update_fields=["status", "ended_on"])
-    Participant.objects.filter(pk=participant.pk).update(erased_at=timezone.now())
+    participant.chosen_interests.clear()
+    Participant.objects.filter(pk=participant.pk).update(
+        erased_at=timezone.now(), waiting_since=None
+    )
 
 
 def _export_matches(person):
@@ -112,8 +115,22 @@ declare(
         "arrived_in_denmark": BLANK,
         "intake_notes": BLANK,
         "invited_at": BLANK,
+        "language_skills": BLANK,
+        "chosen_field": BLANK,
+        "education": BLANK,
+        "postcode": BLANK,
+        "availability": BLANK,
+        "has_partner": KEEP,  # a yes/no that counts in reports; identifies no one
+        "has_children": KEEP,
+        "workplace": BLANK,
+        "lived_abroad": KEEP,
+        # emptied by ``_end_active_matches_and_mark`` (a many-to-many has no column to blank)
+        "chosen_interests": KEEP,
     },
     not_personal=[
+        "host_course_waived",
+        "waiting_since",
+        "waiting_paused",
         "role",
         "wanted_host_kind",
         "offers_career_hosting",
@@ -146,8 +163,24 @@ declare(
                 "capacity",
                 "intake_notes",
                 "invited_at",
+                "language_skills",
+                "chosen_field",
+                "education",
+                "postcode",
+                "availability",
+                "has_partner",
+                "has_children",
+                "workplace",
+                "lived_abroad",
+                "waiting_since",
+                "waiting_paused",
                 "created_at",
                 "updated_at",
+            ]
+        }
+        | {
+            "chosen_interests": [
+                str(interest) for interest in person.participant.chosen_interests.all()
             ]
         }
         if person.participant
@@ -176,6 +209,7 @@ declare(
         "checkin_every_months",
         "status",
         "ended_on",
+        "newcomer_waited_since",
         "ended_on_schedule",
         "created_at",
     ],

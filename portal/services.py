@@ -509,11 +509,23 @@ def end_match(match, status, reason="", ended_on=None, notify=True):
     match.ended_on = ended_on
     match.end_reason = reason or ""
     match.save(update_fields=["status", "ended_on", "end_reason"])
+    if status == Match.Status.ENDED_EARLY:
+        return_to_waiting_list(match)
     # Audit log; the user is the admin request's (Wagtail's LogContext).
     log(match, MATCH_ENDED, data={"status": status, "ended_on": ended_on})
     if notify:
         _notify_pair(match, "portal/email/match_ended")
     return match
+
+
+def return_to_waiting_list(match):
+    """A match that ended early puts its newcomer back on the waiting list at the place they
+    had before it (the day they had been waiting since), unless another match is running."""
+    newcomer = match.newcomer
+    if newcomer.is_erased or Match.objects.active().filter(newcomer=newcomer).exists():
+        return
+    newcomer.waiting_since = match.newcomer_waited_since or timezone.now()
+    Participant.objects.filter(pk=newcomer.pk).update(waiting_since=newcomer.waiting_since)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from wagtail.log_actions import LogFormatter
 from adminui.columns import LocalDateColumn, admin_date
 from privacy.audit import AuditedViewSetMixin
 from programmes.admin_mixins import ScopedViewSetMixin
-from programmes.admin_views import ProgrammeViewSet
+from programmes.admin_views import InterestViewSet, ProfessionalFieldViewSet, ProgrammeViewSet
 from programmes.scoping import programmes_for, scoped
 from protection.exports import SpreadsheetSafeExportMixin
 
@@ -615,6 +615,8 @@ class HostProgrammeGroup(ViewSetGroup):
         CheckInViewSet,
         RematchRequestViewSet,
         ProgrammeViewSet,
+        InterestViewSet,
+        ProfessionalFieldViewSet,
     )
 
 

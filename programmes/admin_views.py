@@ -8,7 +8,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .models import Programme
+from .models import Interest, ProfessionalField, Programme
 
 SAVED_NEW_MATCHES_ONLY = _(
     "Programme '%(object)s' saved. Changes to the match length, the meeting rhythm and the "
@@ -45,3 +45,34 @@ class ProgrammeViewSet(ModelViewSet):
         BooleanColumn("active", label=_("Active")),
     ]
     list_filter = ["active"]
+
+
+class VocabularyViewSet(ModelViewSet):
+    """A bilingual list coordinators keep (interests, professional fields)."""
+
+    icon = "tag"
+    menu_order = 95
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    search_fields = ["name_en", "name_da"]
+    search_backend_name = None
+    list_display = [
+        TitleColumn("name_en", label=_("English"), sort_key="name_en"),
+        Column("name_da", label=_("Danish"), sort_key="name_da"),
+    ]
+    form_fields = ["name_en", "name_da"]
+
+
+class InterestViewSet(VocabularyViewSet):
+    model = Interest
+    name = "interests"
+    url_prefix = "host-programme/interests"
+    menu_label = _("Interests")
+
+
+class ProfessionalFieldViewSet(VocabularyViewSet):
+    model = ProfessionalField
+    name = "professional_fields"
+    url_prefix = "host-programme/professional-fields"
+    menu_label = _("Professional fields")
+    menu_order = 96

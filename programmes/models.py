@@ -139,6 +139,33 @@ class Programme(ClusterableModel):
         help_text=_("The coordinators who work with this programme's participants."),
     )
     active = models.BooleanField(_("active"), default=True)
+    # Intake and matching (the intake and matching apps read these).
+    requires_host_course = models.BooleanField(
+        _("hosts must have attended a host course"),
+        default=False,
+        help_text=_(
+            "A host is matchable only after attending a host course in the events calendar, "
+            "unless a coordinator waives it for them."
+        ),
+    )
+    weight_language = models.PositiveSmallIntegerField(
+        _("each shared language"), default=3, validators=[MaxValueValidator(20)]
+    )
+    weight_interest = models.PositiveSmallIntegerField(
+        _("each shared interest"), default=2, validators=[MaxValueValidator(20)]
+    )
+    weight_professional_field = models.PositiveSmallIntegerField(
+        _("same professional field"), default=4, validators=[MaxValueValidator(20)]
+    )
+    weight_availability = models.PositiveSmallIntegerField(
+        _("each time both are free"), default=1, validators=[MaxValueValidator(20)]
+    )
+    weight_area = models.PositiveSmallIntegerField(
+        _("same area"), default=2, validators=[MaxValueValidator(20)]
+    )
+    weight_age = models.PositiveSmallIntegerField(
+        _("close in age (within 10 years)"), default=1, validators=[MaxValueValidator(20)]
+    )
 
     objects = ProgrammeQuerySet.as_manager()
 
@@ -178,6 +205,27 @@ class Programme(ClusterableModel):
                 FieldPanel("retention_days_never_matched"),
             ],
             heading=_("How long personal data is kept"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("requires_host_course"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("weight_language"),
+                        FieldPanel("weight_interest"),
+                        FieldPanel("weight_professional_field"),
+                    ]
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("weight_availability"),
+                        FieldPanel("weight_area"),
+                        FieldPanel("weight_age"),
+                    ]
+                ),
+            ],
+            heading=_("Matching on common ground"),
+            help_text=_("Points each kind of common ground adds to a pair's score."),
         ),
         FieldPanel("coordinators", widget=forms.CheckboxSelectMultiple),
         FieldPanel("active"),
@@ -294,3 +342,31 @@ class SuccessCriterion(Orderable):
 
     def __str__(self):
         return f"{self.name} ({self.target_percent} %)"
+
+
+class VocabularyEntry(models.Model):
+    """An entry of a bilingual list that coordinators keep in the admin, so that applications
+    and profiles choose from the same words and matching can compare them."""
+
+    name = models.CharField(_("name"), max_length=100)
+
+    panels = [FieldPanel("name")]
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Interest(VocabularyEntry):
+    class Meta(VocabularyEntry.Meta):
+        verbose_name = _("interest")
+        verbose_name_plural = _("interests")
+
+
+class ProfessionalField(VocabularyEntry):
+    class Meta(VocabularyEntry.Meta):
+        verbose_name = _("professional field")
+        verbose_name_plural = _("professional fields")

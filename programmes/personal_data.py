@@ -40,6 +40,13 @@ declare(
         "retention_days_after_last_match",
         "retention_days_never_matched",
         "active",
+        "requires_host_course",
+        "weight_language",
+        "weight_interest",
+        "weight_professional_field",
+        "weight_availability",
+        "weight_area",
+        "weight_age",
     ],
     erase_mode=NOT_ERASED,
     not_erased_because=STAFF_ONLY,
@@ -60,4 +67,9 @@ exempt(
         "target_percent",
         *(f"name{s}" for s in TRANSLATED),
     ],
+)
+exempt(
+    ["programmes.Interest", "programmes.ProfessionalField"],
+    _("The lists of interests and professional fields people choose from: no personal data."),
+    not_personal=[*(f"name{s}" for s in TRANSLATED)],
 )

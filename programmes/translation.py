@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Programme, SuccessCriterion, Track
+from .models import Interest, ProfessionalField, Programme, SuccessCriterion, Track
 
 
 @register(Programme)
@@ -17,4 +17,14 @@ class TrackTranslation(TranslationOptions):
 
 @register(SuccessCriterion)
 class SuccessCriterionTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Interest)
+class InterestTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(ProfessionalField)
+class ProfessionalFieldTranslation(TranslationOptions):
     fields = ("name",)

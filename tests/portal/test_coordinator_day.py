@@ -15,7 +15,7 @@ from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
 from notifications.reminders import run_daily
-from portal import day
+from portal import day, services
 from portal.models import Match, MatchNote
 from programmes.factories import make_coordinator
 from tests.factories import (
@@ -123,20 +123,24 @@ def test_editors_see_no_participant_panels(client, editor):
     assert "Newcomers waiting for a match" not in html
 
 
-def test_the_longest_wait_counts_from_registration_or_a_match_ended_early():
-    long_ago = NewcomerFactory()
-    type(long_ago).objects.filter(pk=long_ago.pk).update(
-        created_at=timezone.now() - datetime.timedelta(days=50)
+def test_the_wait_counts_from_joining_the_list_and_a_match_ended_early_keeps_the_place():
+    joined = timezone.now() - datetime.timedelta(days=50)
+    long_ago = NewcomerFactory(waiting_since=joined)
+    rematched_newcomer = NewcomerFactory(
+        waiting_since=timezone.now() - datetime.timedelta(days=130)
     )
-    rematched = MatchFactory(start_date=ago(120), status=Match.Status.ENDED_EARLY, ended_on=ago(5))
-    type(long_ago).objects.filter(pk=rematched.newcomer.pk).update(
-        created_at=timezone.now() - datetime.timedelta(days=130)
-    )
-    finished = MatchFactory(start_date=ago(200), status=Match.Status.COMPLETED, ended_on=ago(10))
+    rematched = MatchFactory(newcomer=rematched_newcomer, start_date=ago(120))
+    assert rematched.newcomer_waited_since is not None
+    assert [p.pk for p in day.newcomers_waiting()] == [long_ago.pk]  # matched: not waiting
+
+    services.end_match(rematched, Match.Status.ENDED_EARLY, reason="No chemistry", notify=False)
+    finished = MatchFactory(start_date=ago(200))
+    services.end_match(finished, Match.Status.COMPLETED, notify=False)
     MatchFactory()  # an active match: not waiting
     waiting = list(day.newcomers_waiting())
-    assert [p.pk for p in waiting] == [long_ago.pk, rematched.newcomer.pk]
-    assert [day.days_waiting(p) for p in waiting] == [50, 5]
+    # Back at the old place: ahead of someone who joined later.
+    assert [p.pk for p in waiting] == [rematched_newcomer.pk, long_ago.pk]
+    assert [day.days_waiting(p) for p in waiting] == [130, 50]
     assert finished.newcomer not in waiting
 
 

@@ -62,6 +62,11 @@ def programme_form(**overrides):
         "max_years_in_denmark": "3",
         "postcodes": "1000-2999",
         "active": "on",
+        **{
+            f"weight_{name}": "2"
+            for name in ("language", "interest", "professional_field", "availability", "area")
+        },
+        "weight_age": "1",
         **inline(
             "tracks",
             [{"kind": "career", "name_en": "Career mentor", "name_da": "Karrierementor"}],
