@@ -86,6 +86,7 @@ COORDINATOR = Role(
     )
     | model_permissions("events", "eventoccurrence", "signup", "calendarfeed")
     | model_permissions("programmes", "interest", "professionalfield")
+    | model_permissions("matching", "matchproposal")
     | frozenset({"privacy.view_consentrecord", "privacy.view_audit_log"}),
 )
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "programmes",
     "home",
     "portal",
+    "matching",
     "events",
     "privacy",
     "wagtail.contrib.forms",
