@@ -20,6 +20,7 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from accounts.roles import sees_every_programme
 from privacy import audit
 from programmes.policies import policy_for
 from programmes.scoping import get_scoped_or_404, scoped
@@ -73,6 +74,13 @@ class CancelForm(forms.Form):
     all_dates = forms.BooleanField(
         label=gettext_lazy("Cancel every upcoming date of this event"), required=False
     )
+
+
+def may_cancel(user, occurrence):
+    """Who may cancel a date: for an event of one programme, whoever may change its dates (its
+    coordinators); an event shared by all programmes reaches every programme's people, so only
+    someone who sees every programme (a programme lead) cancels it."""
+    return occurrence.event.programme_id is not None or sees_every_programme(user)
 
 
 class OccurrenceMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
@@ -140,6 +148,7 @@ class SignUpsView(OccurrenceMixin, TemplateView):
             export_url=reverse("event_dates:export", args=[self.occurrence.pk]),
             email_url=reverse("event_dates:email", args=[self.occurrence.pk]),
             cancel_url=reverse("event_dates:cancel", args=[self.occurrence.pk]),
+            can_cancel=may_cancel(self.request.user, self.occurrence),
             attendance_url=reverse("event_dates:attendance", args=[self.occurrence.pk]),
         )
         return context
@@ -248,6 +257,19 @@ class CancelView(OccurrenceMixin, TemplateView):
     permission_required = "change"
     template_name = "events/admin/cancel.html"
 
+    def refused(self):
+        """A redirect with the reason when this user may not cancel this date, else None."""
+        if may_cancel(self.request.user, self.occurrence):
+            return None
+        messages.error(
+            self.request,
+            _("This event is shared by all programmes: a programme lead cancels it."),
+        )
+        return redirect(signups_url(self.occurrence))
+
+    def get(self, request, *args, **kwargs):
+        return self.refused() or super().get(request, *args, **kwargs)
+
     def get_page_title(self):
         return _("Cancel this date")
 
@@ -267,6 +289,8 @@ class CancelView(OccurrenceMixin, TemplateView):
         return context
 
     def post(self, request, pk):
+        if refused := self.refused():
+            return refused
         form = CancelForm(request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from events import services
 from events.models import EventPage, SignUp, SignUpMode
+from programmes.defaults import first_programme
 from programmes.factories import make_coordinator
 from tests.factories import UserFactory
 
@@ -35,7 +36,9 @@ def editor():
 @pytest.fixture
 def full_date(make_event, newcomer, danish_newcomer, make_newcomer):
     """A date with two places: Amira (+1 guest) has them; Olga and Sam wait in that order."""
-    event = make_event(title_en="Cooking evening", capacity=2, max_guests=1)
+    event = make_event(
+        title_en="Cooking evening", capacity=2, max_guests=1, programme=first_programme()
+    )
     date = event.occurrences.get()
     services.sign_up(date, newcomer, guests=1, notify=False)
     services.sign_up(date, danish_newcomer, notify=False)

@@ -221,6 +221,33 @@ def test_event_dates_of_a_are_hidden_and_a_shared_date_shows_only_bs_people(
     assert recipients == sorted([b_newcomer, "petra@example.com"])
 
 
+def test_only_a_programme_lead_cancels_a_date_shared_by_all_programmes(
+    client, world, coordinator_b, mailoutbox
+):
+    """A shared date reaches every programme's people: B's coordinator cannot cancel it (A's
+    people would be told by someone who cannot see them), a programme lead can."""
+    shared = world["shared"]
+    cancel = reverse("event_dates:cancel", args=[shared.pk])
+    client.force_login(coordinator_b)
+    signups = body(client.get(reverse("event_dates:signups", args=[shared.pk])))
+    assert "a programme lead cancels it" in signups and cancel not in signups
+    refused = client.get(cancel, follow=True)
+    assert refused.redirect_chain[-1][0] == reverse("event_dates:signups", args=[shared.pk])
+    assert "a programme lead cancels it" in body(refused)
+    form = {"message_en": "Rain.", "message_da": "Regn."}
+    assert client.post(cancel, form).status_code == 302
+    shared.refresh_from_db()
+    assert not shared.cancelled and mailoutbox == []
+
+    lead = UserFactory()
+    lead.groups.add(Group.objects.get(name="Programme leads"))
+    client.force_login(lead)
+    assert cancel in body(client.get(reverse("event_dates:signups", args=[shared.pk])))
+    assert client.post(cancel, form).status_code == 302
+    shared.refresh_from_db()
+    assert shared.cancelled
+
+
 def test_the_match_form_and_the_participant_form_offer_only_bs_people_and_programme(
     client, world, coordinator_b
 ):
