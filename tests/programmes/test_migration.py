@@ -132,6 +132,13 @@ def test_an_existing_install_moves_into_a_first_programme_losing_nothing(setting
     ]
     assert CheckIn.objects.get().programme == programme
     assert RematchRequest.objects.get().programme == programme
+    # The waiting list became a field: who waited before still waits (the one never matched
+    # and the one whose match ended early), the newcomer in a running match does not.
+    waiting = Participant.objects.filter(waiting_since__isnull=False)
+    assert sorted(waiting.values_list("user__email", flat=True)) == [
+        "bilal@example.com",
+        "waiting@example.com",
+    ]
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
