@@ -53,7 +53,8 @@ def coordinator_screens():
 @pytest.fixture
 def objects(make_event):
     match = MatchFactory(newcomer__user__first_name="Omar", host__user__first_name="Mette")
-    date = make_event(title_en="Cooking evening").occurrences.get()
+    # An event of the match's programme (a date shared by all is cancelled by leads only).
+    date = make_event(title_en="Cooking evening", programme=match.programme).occurrences.get()
     services.sign_up(date, NewcomerFactory().user, notify=False)
     return {
         "host_participants": match.newcomer,
