@@ -31,6 +31,10 @@ ALLAUTH_MESSAGES = (
     gettext_noop("New Password (again)"),
     gettext_noop("You must type the same password each time."),
     gettext_noop("The password reset token was invalid."),
+    # Changing the password (accounts/password/change/ is allauth's own page).
+    gettext_noop("Change Password"),
+    gettext_noop("Current Password"),
+    gettext_noop("Please type your current password."),
     # Messages of allauth's own message templates (templates/account/messages/).
     gettext_noop("Successfully signed in as %(name)s."),
     gettext_noop("You have signed out."),
