@@ -24,7 +24,7 @@ FORBIDDEN = {
     r"\bi (deltager)?portalen\b": "på portalen",
     r"\bi køen?\b|\bnummer i køen\b": "på ventelisten",
     r"\bfulgt op\b(?! på)": "håndteret (a check-in); »der er fulgt op på …«",
-    r"\bgrund til\b": "begrundelse",
+    r"\bgrund til afslutning|\bangiv en grund\b": "begrundelse",
     r"\bAfsender\b": "a quote's attribution is not its sender",
     r"\bafmeldt\b": "melde afbud",
     r"\bdetaljer(ne)?\b": "oplysninger",
