@@ -4,6 +4,7 @@ months and language names in lower case mid-sentence."""
 import glob
 from pathlib import Path
 
+import pytest
 import yaml
 from django.urls import reverse
 from django.utils import translation
@@ -17,6 +18,13 @@ ROOT = Path(__file__).resolve().parents[2]
 DEMO_FILES = sorted(
     glob.glob(str(ROOT / "*/demo_content/**/*.yaml"), recursive=True),
 )
+
+
+@pytest.fixture(autouse=True)
+def no_danish_left_active():
+    """A request in Danish leaves Danish active in the thread; the next test starts without."""
+    yield
+    translation.deactivate()
 
 
 def danish_texts(data, path=""):
