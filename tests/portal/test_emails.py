@@ -56,7 +56,7 @@ def test_match_created_in_each_language(pair, mailoutbox, on_commit):
         "Du er blevet matchet med Siobhán, som er ny i Danmark, og i jeres match er du "
         "erhvervsvært." in danish.body
     )
-    assert "fra 1. september 2025 til 1. marts 2026" in danish.body
+    assert "fra den 1. september 2025 til den 1. marts 2026" in danish.body
     assert "http://testserver/da/portal/\n" in danish.body
     assert "&#x27;" not in english.body + danish.body
 
