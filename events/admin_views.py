@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
@@ -217,7 +217,15 @@ class AttendanceView(OccurrenceMixin, View):
                 request, _("The attendance list could not be read, so nothing was saved.")
             )
             return redirect(signups_url(self.occurrence))
-        messages.success(request, _("Attendance saved for %(count)s people.") % {"count": count})
+        messages.success(
+            request,
+            ngettext(
+                "Attendance saved for %(count)s person.",
+                "Attendance saved for %(count)s people.",
+                count,
+            )
+            % {"count": count},
+        )
         return redirect(signups_url(self.occurrence))
 
 
@@ -249,7 +257,10 @@ class EmailView(OccurrenceMixin, TemplateView):
             include_waiting=data["include_waiting"],
             signups=self.signups(),
         )
-        messages.success(request, _("%(count)s emails sent.") % {"count": sent})
+        messages.success(
+            request,
+            ngettext("%(count)s email sent.", "%(count)s emails sent.", sent) % {"count": sent},
+        )
         return redirect(signups_url(self.occurrence))
 
 
@@ -304,6 +315,12 @@ class CancelView(OccurrenceMixin, TemplateView):
                 self.occurrence, data["message_en"], data["message_da"]
             )
         messages.success(
-            request, _("Cancelled. %(count)s people were emailed.") % {"count": emailed}
+            request,
+            ngettext(
+                "Cancelled. %(count)s person was emailed.",
+                "Cancelled. %(count)s people were emailed.",
+                emailed,
+            )
+            % {"count": emailed},
         )
         return redirect(signups_url(self.occurrence))

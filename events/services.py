@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from notifications.emails import send_email_to_user
 from portal.models import Participant
@@ -76,9 +77,14 @@ def date_refusal(occurrence, now=None):
 def check_guests(event, guests):
     if guests < 0 or guests > event.max_guests:
         if event.max_guests == 0:
-            raise SignUpError(_("This event is without guests."))
+            raise SignUpError(_("Guests cannot come to this event."))
         raise SignUpError(
-            _("You can bring at most %(count)s guests.") % {"count": event.max_guests}
+            ngettext(
+                "You can bring at most %(count)s guest.",
+                "You can bring at most %(count)s guests.",
+                event.max_guests,
+            )
+            % {"count": event.max_guests}
         )
 
 

@@ -22,6 +22,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets import Button
 
 from adminui.columns import admin_date
+from home.wording import language_in_sentence
 from programmes.policies import policy_for
 from programmes.scoping import get_scoped_or_404, scoped
 
@@ -63,7 +64,7 @@ class ParticipantCreateView(generic.CreateView):
                 "%(name)s is registered and has been emailed an invitation (%(language)s)."
             ) % {
                 "name": instance,
-                "language": instance.user.get_preferred_language_display(),
+                "language": language_in_sentence(instance.user.get_preferred_language_display()),
             }
         return _("%(name)s is registered. No invitation was sent yet.") % {"name": instance}
 

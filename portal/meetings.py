@@ -8,6 +8,7 @@ thing together.
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 MIN_DURATION_MINUTES = 5
 MAX_DURATION_MINUTES = 720
@@ -46,7 +47,11 @@ def duration_errors(minutes):
         return []
     if not MIN_DURATION_MINUTES <= minutes <= MAX_DURATION_MINUTES:
         return [
-            _("Enter a duration between %(min)s and %(max)s minutes (12 hours).")
+            ngettext(
+                "Enter a duration between %(min)s and %(max)s minute (12 hours).",
+                "Enter a duration between %(min)s and %(max)s minutes (12 hours).",
+                MAX_DURATION_MINUTES,
+            )
             % {"min": MIN_DURATION_MINUTES, "max": MAX_DURATION_MINUTES}
         ]
     return []

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 # Upper limits for free text: generous for what each field is for, and short enough to read on
 # the coordinators' screens (a 58,000-character note once was).
@@ -52,7 +53,11 @@ def validate_arrival_date(value):
         raise ValidationError(_("The arrival date cannot be in the future."), code="future")
     if value < today.replace(year=today.year - ARRIVAL_AT_MOST_YEARS_AGO, day=1):
         raise ValidationError(
-            _("Enter an arrival date within the last %(years)s years."),
+            ngettext(
+                "Enter an arrival date within the last %(years)s year.",
+                "Enter an arrival date within the last %(years)s years.",
+                ARRIVAL_AT_MOST_YEARS_AGO,
+            ),
             code="too_old",
             params={"years": ARRIVAL_AT_MOST_YEARS_AGO},
         )

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
@@ -78,7 +79,11 @@ def expand_rule(rule, first_start):
     for index, local in enumerate(dates):
         if index >= MAX_OCCURRENCES:
             raise ValidationError(
-                _("The rule gives more than %(max)s dates. Add COUNT or UNTIL to end it."),
+                ngettext(
+                    "The rule gives more than %(max)s date. Add COUNT or UNTIL to end it.",
+                    "The rule gives more than %(max)s dates. Add COUNT or UNTIL to end it.",
+                    MAX_OCCURRENCES,
+                ),
                 params={"max": MAX_OCCURRENCES},
             )
         starts.append(local.replace(tzinfo=EVENT_TIME_ZONE))
@@ -142,7 +147,7 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text=_("Optional. Leave empty to link to the address on OpenStreetMap."),
     )
     event_language = models.CharField(
-        _("held in"), max_length=8, choices=EventLanguage.choices, default=EventLanguage.ENGLISH
+        _("language"), max_length=8, choices=EventLanguage.choices, default=EventLanguage.ENGLISH
     )
     audience = models.CharField(
         _("for"), max_length=12, choices=Audience.choices, default=Audience.EVERYONE

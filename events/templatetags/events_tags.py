@@ -20,10 +20,13 @@ def _local(value):
 
 @register.filter
 def long_date(value):
-    """Wednesday 2 December 2026 / Onsdag 2. december 2026."""
+    """Wednesday 2 December 2026 / onsdag den 2. december 2026.
+
+    Danish writes weekdays and months in lower case, also first in a list item or after a
+    colon; a template that starts a sentence with the date adds ``|capfirst`` itself."""
     if not value:
         return ""
-    return capfirst(formats.date_format(_local(value), pgettext("date format", "l j F Y")))
+    return formats.date_format(_local(value), pgettext("date format", "l j F Y"))
 
 
 @register.filter

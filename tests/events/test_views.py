@@ -52,7 +52,7 @@ def test_the_calendar_in_danish(client, calendar_page, make_event):
     response = client.get(url_in("da", calendar_page))
     assert response.status_code == 200
     page = text(response)
-    assert "Marts 2030 Tirsdag 5. marts 2030, 17:00–19:00 Velkomstmøde" in page
+    assert "Marts 2030 Tirsdag den 5. marts 2030, 17:00–19:00 Velkomstmøde" in page
     assert '<html lang="da">' in response.content.decode()
 
 
@@ -137,7 +137,7 @@ def test_the_event_page_shows_time_place_language_and_places_left(client, make_e
     assert "Log in to sign up" in page
 
     da = text(client.get(url_in("da", event)))
-    assert "Hvornår Lørdag 1. juni 2030, 12:00–14:00" in da
+    assert "Hvornår Lørdag den 1. juni 2030, 12:00–14:00" in da
     assert "Sprog Engelsk og dansk" in da
     assert "7 ledige pladser" in da
 
@@ -148,7 +148,7 @@ def test_a_full_event_shows_the_waiting_list(client, make_event, newcomer, host)
     services.sign_up(date, newcomer)
     services.sign_up(date, host)
     assert "Full: waiting list (1 waiting)" in text(client.get(url_in("en", event)))
-    assert "Fuldt booket: venteliste (1 venter)" in text(client.get(url_in("da", event)))
+    assert "Alt optaget: venteliste (1 venter)" in text(client.get(url_in("da", event)))
 
 
 def test_a_participant_signs_up_from_the_event_page_with_a_guest(
@@ -187,7 +187,7 @@ def test_a_participant_on_the_waiting_list_sees_their_position_and_can_leave(
     response = client.post(
         reverse_in("da", "events:sign_up", [date.pk]), {"next": url_in("da", event)}, follow=True
     )
-    assert "er fuldt booket: du er nummer 2 på ventelisten." in text(response)
+    assert "er optaget: du er nummer 2 på ventelisten." in text(response)
     assert "Du er nummer 2 på ventelisten." in text(response)
 
     mine = SignUp.objects.get(user=newcomer)

@@ -256,7 +256,7 @@ def test_resending_the_invitation(coordinator_client, match, mailoutbox, on_comm
     assert response.status_code == 302
     [email] = mailoutbox
     assert email.to == [participant.user.email]
-    assert email.subject == "Welcome to the Host Programme: choose your password"
+    assert email.subject == "Welcome to the host programme: choose your password"
 
 
 def test_participant_listing_filters_searches_and_exports(coordinator_client, match):

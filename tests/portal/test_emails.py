@@ -56,7 +56,7 @@ def test_match_created_in_each_language(pair, mailoutbox, on_commit):
         "Du er blevet matchet med Siobhán, som er ny i Danmark, og i jeres match er du "
         "erhvervsvært." in danish.body
     )
-    assert "fra 1. september 2025 til 1. marts 2026" in danish.body
+    assert "fra den 1. september 2025 til den 1. marts 2026" in danish.body
     assert "http://testserver/da/portal/\n" in danish.body
     assert "&#x27;" not in english.body + danish.body
 
@@ -85,7 +85,7 @@ def test_rematch_request_goes_to_the_coordinator_in_english_by_default(
         services.request_rematch(match, host, "Vi har meget forskellige ønsker.")
     email = to(mailoutbox, "team@example.com")
     assert email.subject == "Re-match request from Søren Ærø"
-    assert email.body.startswith("Søren Ærø (host) has asked for a re-match in:")
+    assert email.body.startswith("Søren Ærø (host) has asked for a re-match. The match:")
     assert "Vi har meget forskellige ønsker." in email.body
 
 
@@ -109,12 +109,12 @@ def test_invitation_in_each_language(pair, mailoutbox, on_commit):
         send_invitation(newcomer)
         send_invitation(host)
     english = to(mailoutbox, "siobhan@example.com")
-    assert english.subject == "Welcome to the Host Programme: choose your password"
+    assert english.subject == "Welcome to the host programme: choose your password"
     assert "(the link works for 3 days)" in english.body
     assert "You log in with your email address, siobhan@example.com." in english.body
     danish = to(mailoutbox, "soren@example.com")
     assert danish.subject == "Velkommen til værtsprogrammet: vælg din adgangskode"
-    assert "Tak fordi du vil være frivillig vært!" in danish.body
+    assert "Tak, fordi du vil være frivillig vært!" in danish.body
     assert "(linket virker i 3 dage)" in danish.body
     assert "http://testserver/da/accounts/login/" in danish.body
 

@@ -46,7 +46,7 @@ def test_accepting_the_invitation_requires_the_privacy_notice_and_records_it(
     # Not ticked: the form says why, keeps the person on it, and no password is set.
     response = client.post(form_url, {"password1": PASSWORD, "password2": PASSWORD})
     assert response.status_code == 200
-    assert "Læs privatlivserklæringen, og sæt kryds for at bekræfte det." in (
+    assert "Læs privatlivserklæringen, og sæt kryds for at bekræfte, at du har læst den." in (
         response.content.decode()
     )
     participant.user.refresh_from_db()
