@@ -87,6 +87,8 @@ COORDINATOR = Role(
     | model_permissions("events", "eventoccurrence", "signup", "calendarfeed")
     | model_permissions("programmes", "interest", "professionalfield")
     | model_permissions("matching", "matchproposal")
+    | model_permissions("evaluation", "survey")
+    | model_permissions("evaluation", "surveyinvitation", actions=("view",))
     | frozenset({"privacy.view_consentrecord", "privacy.view_audit_log"}),
 )
 

@@ -25,6 +25,7 @@ from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 
 from adminui.columns import LocalDateColumn, admin_date
+from evaluation.admin_views import SurveyViewSet
 from privacy.audit import AuditedViewSetMixin
 from programmes.admin_mixins import ScopedViewSetMixin
 from programmes.admin_views import InterestViewSet, ProfessionalFieldViewSet, ProgrammeViewSet
@@ -614,6 +615,7 @@ class HostProgrammeGroup(ViewSetGroup):
         MeetingViewSet,
         CheckInViewSet,
         RematchRequestViewSet,
+        SurveyViewSet,
         ProgrammeViewSet,
         InterestViewSet,
         ProfessionalFieldViewSet,

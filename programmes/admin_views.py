@@ -19,6 +19,15 @@ SAVED_NEW_MATCHES_ONLY = _(
 class ProgrammeCreateView(generic.CreateView):
     success_message = SAVED_NEW_MATCHES_ONLY
 
+    def save_instance(self):
+        """A new programme starts with the default evaluation surveys, which count toward
+        the success criteria just saved with it; its coordinators edit them from there."""
+        from evaluation.defaults import create_for
+
+        instance = super().save_instance()
+        create_for(instance)
+        return instance
+
 
 class ProgrammeEditView(generic.EditView):
     success_message = SAVED_NEW_MATCHES_ONLY

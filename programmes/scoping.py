@@ -46,6 +46,8 @@ LOOKUPS = {
     "portal.matchnote": lambda p: Q(match__programme__in=p),
     "portal.wheelentry": lambda p: Q(participant__programme__in=p),
     "matching.matchproposal": lambda p: Q(programme__in=p),
+    "evaluation.survey": lambda p: Q(programme__in=p),
+    "evaluation.surveyinvitation": lambda p: Q(match__programme__in=p),
     "privacy.consentrecord": lambda p: Q(user__participant__programme__in=p),
     # An event of one programme belongs to it; an event shared by all belongs to everyone.
     "events.eventoccurrence": lambda p: (

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "home",
     "portal",
     "matching",
+    "evaluation",
     "events",
     "privacy",
     "wagtail.contrib.forms",
@@ -247,10 +248,12 @@ REMINDER_SOURCES = [
     "events.reminders.event_reminders",
     "portal.reminders.checkin_reminders",
     "portal.endings.goodbye_reminders",
+    "evaluation.invitations.survey_emails",
 ]
 # Run by the same daily command before the reminders (notifications.reminders.run_daily).
 DAILY_STEPS = [
     "portal.endings.end_matches_due",
+    "evaluation.invitations.invite_ended_matches",
 ]
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
