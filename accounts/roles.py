@@ -89,6 +89,8 @@ COORDINATOR = Role(
     | model_permissions("matching", "matchproposal")
     | model_permissions("evaluation", "survey")
     | model_permissions("evaluation", "surveyinvitation", actions=("view",))
+    | model_permissions("notifications", "groupmessage", actions=("add", "view"))
+    | model_permissions("notifications", "delivery", actions=("view",))
     | frozenset({"privacy.view_consentrecord", "privacy.view_audit_log"}),
 )
 

@@ -173,7 +173,15 @@ class AccountForm(forms.ModelForm):
         self.fields["first_name"].required = True
 
 
-PROFILE_FIELDS = ["phone", "languages", "interests", "professional_field", "area", "bio"]
+PROFILE_FIELDS = [
+    "phone",
+    "languages",
+    "interests",
+    "professional_field",
+    "area",
+    "bio",
+    "receives_news",
+]
 
 
 class ParticipantProfileForm(forms.ModelForm):

@@ -178,6 +178,13 @@ class Participant(models.Model):
     )
     has_partner = models.BooleanField(_("comes with a partner"), default=False)
     has_children = models.BooleanField(_("comes with children"), default=False)
+    receives_news = models.BooleanField(
+        _("news and invitations by email"),
+        default=True,
+        help_text=_(
+            "Messages about events and the programme. Messages about your own match always come."
+        ),
+    )
     birth_year = models.PositiveSmallIntegerField(
         _("year of birth"),
         null=True,

@@ -128,6 +128,7 @@ declare(
         "chosen_interests": KEEP,
     },
     not_personal=[
+        "receives_news",
         "host_course_waived",
         "waiting_since",
         "waiting_paused",

@@ -26,6 +26,7 @@ from wagtail.log_actions import LogFormatter
 
 from adminui.columns import LocalDateColumn, admin_date
 from evaluation.admin_views import SurveyViewSet
+from notifications.admin_views import GroupMessageViewSet
 from privacy.audit import AuditedViewSetMixin
 from programmes.admin_mixins import ScopedViewSetMixin
 from programmes.admin_views import InterestViewSet, ProfessionalFieldViewSet, ProgrammeViewSet
@@ -616,6 +617,7 @@ class HostProgrammeGroup(ViewSetGroup):
         CheckInViewSet,
         RematchRequestViewSet,
         SurveyViewSet,
+        GroupMessageViewSet,
         ProgrammeViewSet,
         InterestViewSet,
         ProfessionalFieldViewSet,

@@ -56,6 +56,9 @@ def register_actions(actions):
     actions.register_action(
         REMATCH_RESOLVED, _("Resolve re-match request"), _("Resolved the re-match request")
     )
+    actions.register_action(
+        "notifications.group_message", _("Send a message to a group"), _("Sent the message")
+    )
 
 
 # --- who is in an object ------------------------------------------------------------------------

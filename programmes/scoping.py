@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from accounts.roles import sees_every_programme
+from notifications.models import GroupMessage
 
 from .models import Programme
 
@@ -47,6 +48,14 @@ LOOKUPS = {
     "portal.wheelentry": lambda p: Q(participant__programme__in=p),
     "matching.matchproposal": lambda p: Q(programme__in=p),
     "evaluation.survey": lambda p: Q(programme__in=p),
+    # A message to several programmes is seen by the coordinators of any of them; each sees
+    # only the deliveries to their own programmes' people.
+    "notifications.groupmessage": lambda p: Q(
+        pk__in=GroupMessage.programmes.through.objects.filter(programme__in=p).values(
+            "groupmessage"
+        )
+    ),
+    "notifications.delivery": lambda p: Q(user__participant__programme__in=p),
     "evaluation.surveyinvitation": lambda p: Q(match__programme__in=p),
     "privacy.consentrecord": lambda p: Q(user__participant__programme__in=p),
     # An event of one programme belongs to it; an event shared by all belongs to everyone.

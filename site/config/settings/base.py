@@ -249,11 +249,13 @@ REMINDER_SOURCES = [
     "portal.reminders.checkin_reminders",
     "portal.endings.goodbye_reminders",
     "evaluation.invitations.survey_emails",
+    "notifications.group_messages.quiet_pair_nudges",
 ]
 # Run by the same daily command before the reminders (notifications.reminders.run_daily).
 DAILY_STEPS = [
     "portal.endings.end_matches_due",
     "evaluation.invitations.invite_ended_matches",
+    "notifications.group_messages.retry_failed_deliveries",
 ]
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
