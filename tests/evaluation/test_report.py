@@ -1,0 +1,155 @@
+"""The outcomes report against hand-counted fixtures: matches, waits, meetings against the
+rhythm, check-in satisfaction, survey response, success criteria, employment, suppression of
+groups under five, and a constant number of queries."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from evaluation.defaults import create_for
+from evaluation.models import Answer, Question, SurveyInvitation
+from evaluation.report import Period, outcomes, share
+from portal.models import Match, RematchRequest
+from programmes.defaults import first_programme
+from tests.factories import CheckInFactory, MatchFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+PERIOD = Period(datetime.date(2026, 1, 1), datetime.date(2026, 6, 30))
+
+
+def aware(date):
+    return timezone.make_aware(datetime.datetime.combine(date, datetime.time(12)))
+
+
+def answer(invitation, question, value):
+    Answer.objects.create(
+        invitation=invitation,
+        question=question,
+        kind=question.kind,
+        question_text=question.text,
+        criterion=question.criterion,
+        value=value,
+    )
+
+
+@pytest.fixture
+def programme():
+    programme = first_programme()
+    create_for(programme)
+    return programme
+
+
+def build(programme, scale=1):
+    """Six matches started in the period (waits 10, 20, 30, 40, 50, 60 days); three completed
+    and two ended early in it, one of them after a re-match request; five of six newcomers
+    answered the survey."""
+    survey = programme.surveys.get(audience="newcomer")
+    norms = survey.questions.get(criterion__name_en="Understanding Danish norms and culture")
+    start_q = survey.questions.get(kind=Question.Kind.WORK_AT_START)
+    end_q = survey.questions.get(kind=Question.Kind.WORK_AT_END)
+    matches = []
+    for number in range(6 * scale):
+        start = datetime.date(2026, 1, 5) + datetime.timedelta(days=number % 6)
+        match = MatchFactory(
+            start_date=start,
+            end_date=datetime.date(2026, 7, 5),
+            newcomer__waiting_since=aware(start - datetime.timedelta(days=10 * (number % 6 + 1))),
+        )
+        matches.append(match)
+    for match in matches[0::6] + matches[1::6] + matches[2::6]:
+        Match.objects.filter(pk=match.pk).update(
+            status="completed", ended_on=datetime.date(2026, 6, 20)
+        )
+    for match in matches[3::6] + matches[4::6]:
+        Match.objects.filter(pk=match.pk).update(
+            status="ended_early", ended_on=datetime.date(2026, 3, 1)
+        )
+    for match in matches[3::6]:
+        RematchRequestFactory = RematchRequest.objects.create
+        RematchRequestFactory(
+            match=match, participant=match.newcomer, reason="x", status="rematched"
+        )
+    norms_values = ["5", "4", "4", "4", "2"]  # four of five reached
+    start_values = ["employed", "job_seeking", "job_seeking", "job_seeking", "other"]
+    end_values = ["employed", "education", "wage_subsidy", "job_seeking", "other"]
+    for index, match in enumerate(matches):
+        invitation = SurveyInvitation.objects.create(match=match, participant=match.newcomer)
+        SurveyInvitation.objects.filter(pk=invitation.pk).update(
+            created_at=aware(datetime.date(2026, 6, 21))
+        )
+        if index % 6 == 5:
+            continue  # one in six never answers
+        SurveyInvitation.objects.filter(pk=invitation.pk).update(
+            submitted_at=aware(datetime.date(2026, 6, 22))
+        )
+        answer(invitation, norms, norms_values[index % 6])
+        answer(invitation, start_q, start_values[index % 6])
+        answer(invitation, end_q, end_values[index % 6])
+    return matches
+
+
+def test_every_figure_matches_the_hand_count(programme):
+    build(programme)
+    report = outcomes([programme], PERIOD)
+    assert (report.matches_started, report.completed, report.ended_early, report.rematched) == (
+        6,
+        3,
+        2,
+        1,
+    )
+    assert sorted(report.waits) == [10, 20, 30, 40, 50, 60]
+    assert (report.wait_median, report.wait_longest) == (35, 60)
+    assert report.survey_response == share(5, 6)
+    assert report.survey_response.percent == 83
+    criteria = {c.name_en: s for c, s in report.criteria}
+    norms = criteria["Understanding Danish norms and culture"]
+    assert (norms.reached, norms.total, norms.percent, norms.meets_target) == (4, 5, 80, True)
+    assert criteria["Feeling included in Danish society"].total == 0  # nobody answered it
+    assert (report.in_work_at_start.percent, report.in_work_at_end.percent) == (20, 60)
+
+
+def test_groups_under_five_read_fewer_than_five(programme):
+    build(programme)
+    Answer.objects.filter(kind="work_end").order_by("pk").first().delete()
+    Answer.objects.filter(kind="work_end").order_by("pk").first().delete()
+    report = outcomes([programme], PERIOD)
+    assert report.in_work_at_end.total == 3
+    assert report.in_work_at_end.suppressed and report.in_work_at_end.percent is None
+
+
+def test_meetings_a_month_against_the_rhythm_and_satisfaction_by_month(programme):
+    match = MatchFactory(start_date=datetime.date(2025, 12, 1), end_date=datetime.date(2026, 8, 1))
+    for month in range(1, 7):  # one meeting a month: meets the rhythm of at least one
+        MeetingFactory(match=match, date=datetime.date(2026, month, 10))
+    quiet = MatchFactory(start_date=datetime.date(2025, 12, 1), end_date=datetime.date(2026, 8, 1))
+    MeetingFactory(match=quiet, date=datetime.date(2026, 2, 10))
+    for _ in range(5):
+        check_in = CheckInFactory(match=match, satisfaction=4)
+        type(check_in).objects.filter(pk=check_in.pk).update(
+            created_at=aware(datetime.date(2026, 3, 3))
+        )
+    report = outcomes([programme], PERIOD)
+    assert report.meeting_rhythm_met == share(1, 2)
+    assert report.meetings_per_month == round((6 / (181 / 30.4) + 1 / (181 / 30.4)) / 2, 1)
+    march = {month: average for month, average, _ in report.satisfaction_by_month}
+    assert march[datetime.date(2026, 3, 1)] == 4.0
+    assert march[datetime.date(2026, 4, 1)] is None
+
+
+def test_the_previous_period_is_the_same_length_just_before():
+    previous = PERIOD.previous()
+    assert (previous.end, previous.days) == (datetime.date(2025, 12, 31), PERIOD.days)
+
+
+def test_the_report_costs_the_same_queries_with_few_and_many_rows(programme):
+    build(programme)
+    with CaptureQueriesContext(connection) as few:
+        outcomes([programme], PERIOD)
+    build(programme, scale=3)
+    with CaptureQueriesContext(connection) as many:
+        outcomes([programme], PERIOD)
+    assert len(many) == len(few)
