@@ -26,6 +26,7 @@ from wagtail.log_actions import LogFormatter
 
 from adminui.columns import LocalDateColumn, admin_date
 from evaluation.admin_views import SurveyViewSet
+from evaluation.report_views import REPORT_PERMISSION, OutcomesReportView
 from notifications.admin_views import GroupMessageViewSet
 from privacy.audit import AuditedViewSetMixin
 from programmes.admin_mixins import ScopedViewSetMixin
@@ -588,6 +589,11 @@ class RematchRequestViewSet(ReadOnlyViewSet):
 # --- follow-up ----------------------------------------------------------------------------------
 
 
+class OutcomesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(REPORT_PERMISSION)
+
+
 class CoordinatorMenuItem(MenuItem):
     def is_shown(self, request):
         return admin_views.match_permissions.user_has_permission(request.user, "change")
@@ -605,6 +611,18 @@ class FollowUpViewSet(ViewSet):
         return [path("", admin_views.FollowUpView.as_view(), name="index")]
 
 
+class OutcomesReportViewSet(ViewSet):
+    name = "outcomes_report"
+    url_prefix = "host-programme/outcomes"
+    icon = "view"
+    menu_label = gettext_lazy("Outcomes report")
+    menu_order = 75
+    menu_item_class = OutcomesMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", OutcomesReportView.as_view(), name="index")]
+
+
 class HostProgrammeGroup(ViewSetGroup):
     menu_label = gettext_lazy("Host programme")
     menu_icon = "group"
@@ -617,6 +635,7 @@ class HostProgrammeGroup(ViewSetGroup):
         CheckInViewSet,
         RematchRequestViewSet,
         SurveyViewSet,
+        OutcomesReportViewSet,
         GroupMessageViewSet,
         ProgrammeViewSet,
         InterestViewSet,

@@ -153,3 +153,52 @@ def test_the_report_costs_the_same_queries_with_few_and_many_rows(programme):
     with CaptureQueriesContext(connection) as many:
         outcomes([programme], PERIOD)
     assert len(many) == len(few)
+
+
+URL = "/admin/host-programme/outcomes/"
+QUERY = {"start": "2026-01-01", "end": "2026-06-30"}
+
+
+def test_the_coordinator_reads_the_report_with_its_chart_and_table(client, programme):
+    from django.contrib.auth.models import Group
+
+    from programmes.factories import make_coordinator
+    from tests.factories import ProgrammeFactory, UserFactory
+
+    build(programme)
+    other = ProgrammeFactory()
+    create_for(other)
+    for _ in range(3):  # another programme's matches must not count
+        MatchFactory(newcomer__programme=other, start_date=datetime.date(2026, 2, 1))
+    coordinator = UserFactory()
+    make_coordinator(coordinator, programme)
+    client.force_login(coordinator)
+    page = client.get(URL, QUERY).content.decode()
+    assert "Understanding Danish norms and culture" in page
+    assert "<svg" in page and 'aria-labelledby="criteria-title"' in page
+    assert "80 %" in page  # norms: 4 of 5
+    assert other.name_en not in page
+
+    export = client.get(URL, {**QUERY, "export": "csv"})
+    assert export["Content-Type"].startswith("text/csv")
+    lines = export.content.decode().splitlines()
+    assert lines[0] == "Section,Measure,This period,The period before,Target"
+    assert "Matches,Started,6,0," in lines
+
+    editor = UserFactory()
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert client.get(URL).status_code in (302, 403)
+
+
+def test_a_bad_period_gets_a_message_not_an_error(client, programme):
+    from programmes.factories import make_coordinator
+    from tests.factories import UserFactory
+
+    coordinator = UserFactory()
+    make_coordinator(coordinator, programme)
+    client.force_login(coordinator)
+    response = client.get(URL, {"start": "2026-06-30", "end": "2026-01-01"})
+    assert response.status_code == 200
+    assert "The end must be after the start." in response.content.decode()
+    assert client.get(URL, {"start": "garbage", "end": "x" * 500}).status_code == 200

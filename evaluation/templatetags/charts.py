@@ -1,0 +1,36 @@
+"""Charts drawn on the server as SVG, without JavaScript: horizontal bars of percentages with
+each bar's target drawn as a line. The caller puts the same figures in a table beside the
+chart for screen readers (the SVG is labelled by the chart's heading)."""
+
+from django import template
+
+register = template.Library()
+
+LABEL_WIDTH, BAR_WIDTH, ROW_HEIGHT, BAR_HEIGHT = 260, 300, 28, 16
+
+
+@register.inclusion_tag("evaluation/admin/bar_chart.html")
+def bar_chart(rows, labelled_by):
+    """``rows``: (label, percent or None, target percent or None)."""
+    bars = []
+    for index, (label, percent, target) in enumerate(rows):
+        y = index * ROW_HEIGHT
+        bars.append(
+            {
+                "label": label,
+                "y": y,
+                "text_y": y + BAR_HEIGHT - 3,
+                "width": round(BAR_WIDTH * (percent or 0) / 100),
+                "percent": percent,
+                "value_x": LABEL_WIDTH + round(BAR_WIDTH * (percent or 0) / 100) + 6,
+                "target_x": LABEL_WIDTH + round(BAR_WIDTH * target / 100) if target else None,
+            }
+        )
+    return {
+        "bars": bars,
+        "labelled_by": labelled_by,
+        "bar_x": LABEL_WIDTH,
+        "bar_height": BAR_HEIGHT,
+        "height": max(len(rows), 1) * ROW_HEIGHT,
+        "width": LABEL_WIDTH + BAR_WIDTH + 60,
+    }
