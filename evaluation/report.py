@@ -242,3 +242,50 @@ def _surveys(result, programmes, period):
         (question, share(numbers[question.pk]["reached"], numbers[question.pk]["total"]))
         for question in sorted(questions, key=lambda q: (q.survey_id, q.sort_order, q.pk))
     ]
+
+
+def live_figure(measure, period):
+    """One share for the public results page: ``"question:<pk>"`` (who agreed or said yes)
+    or ``"criterion:<pk>"`` (who reached it), over the answers sent in ``period``. None for
+    a measure that no longer exists."""
+    kind, _, pk = (measure or "").partition(":")
+    if not pk.isdigit():
+        return None
+    answers = Answer.objects.filter(
+        invitation__submitted_at__date__gte=period.start,
+        invitation__submitted_at__date__lte=period.end,
+    )
+    if kind == "question":
+        if not Question.objects.filter(pk=pk).exists():
+            return None
+        numbers = answers.filter(question_id=pk).aggregate(
+            total=Count("pk"), reached=Count("pk", filter=Q(value__in=["4", "5", "yes"]))
+        )
+        return share(numbers["reached"], numbers["total"])
+    if kind == "criterion":
+        from programmes.models import SuccessCriterion
+
+        criterion = SuccessCriterion.objects.filter(pk=pk).first()
+        if criterion is None:
+            return None
+        people = {}
+        for invitation, answer_kind, value in answers.filter(criterion=criterion).values_list(
+            "invitation", "kind", "value"
+        ):
+            people[invitation] = people.get(invitation, False) or reaches_criterion(
+                answer_kind, value
+            )
+        return share(sum(people.values()), len(people), criterion.target_percent)
+    return None
+
+
+def last_whole_months(months, today=None):
+    """The ``months`` whole months before this one."""
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    end = today.replace(day=1) - datetime.timedelta(days=1)
+    start = end.replace(day=1)
+    for _ in range(months - 1):
+        start = (start - datetime.timedelta(days=1)).replace(day=1)
+    return Period(start, end)

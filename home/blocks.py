@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from evaluation.blocks import LiveFiguresBlock
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=120)
@@ -132,6 +134,7 @@ class BodyBlock(blocks.StreamBlock):
     cards = FeatureListBlock()
     question = QuestionBlock()
     statistics = StatisticsBlock()
+    live_figures = LiveFiguresBlock()
     call_to_action = CallToActionBlock()
     quote = QuoteBlock()
 
