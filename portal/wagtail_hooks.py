@@ -25,6 +25,7 @@ from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 
 from adminui.columns import LocalDateColumn, admin_date
+from matching.viewsets import SuggestionsViewSet
 from privacy.audit import AuditedViewSetMixin
 from programmes.admin_mixins import ScopedViewSetMixin
 from programmes.admin_views import InterestViewSet, ProfessionalFieldViewSet, ProgrammeViewSet
@@ -99,6 +100,15 @@ class ParticipantIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
                     url=reverse("host_participants:invite", args=[instance.pk]),
                     icon_name="mail",
                     priority=15,
+                )
+            )
+        if instance.is_newcomer and instance.waiting_since and not instance.waiting_paused:
+            buttons.append(
+                Button(
+                    _("Suggest hosts"),
+                    url=reverse("host_suggest_hosts:newcomer", args=[instance.pk]),
+                    icon_name="group",
+                    priority=5,
                 )
             )
         return buttons
@@ -610,6 +620,7 @@ class HostProgrammeGroup(ViewSetGroup):
     items = (
         FollowUpViewSet,
         ParticipantViewSet,
+        SuggestionsViewSet,
         MatchViewSet,
         MeetingViewSet,
         CheckInViewSet,
