@@ -11,6 +11,7 @@ import django_filters
 from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Q, Value, When
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -90,6 +91,22 @@ class ParticipantIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
         return Participant.objects.select_related("user").annotate(
             has_active_match=active_match_exists()
         )
+
+    @cached_property
+    def columns(self):
+        # The name links to the participant and carries the row's buttons (edit, invitation,
+        # suggest hosts), as Wagtail's own title column does; a TitleColumn given in
+        # list_display has neither.
+        columns = list(super().columns)
+        name = columns[0]
+        columns[0] = self._get_title_column_class(TitleColumn)(
+            name.name,
+            label=name.label,
+            accessor=name.accessor,
+            sort_key=name.sort_key,
+            get_url=self.get_edit_url,
+        )
+        return columns
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
