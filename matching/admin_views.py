@@ -123,7 +123,7 @@ class WholeListView(SuggestionMixin, TemplateView):
             row.chosen_host_id = row.host.pk
             if posted is not None:
                 row.kept = row.newcomer.pk in posted
-                row.chosen_host_id = posted.get(row.newcomer.pk, row.host.pk)
+                row.chosen_host_id = posted.get(row.newcomer.pk) or row.host.pk
         context.update(
             programme=self.programme,
             kind=self.kind,
@@ -140,27 +140,32 @@ class WholeListView(SuggestionMixin, TemplateView):
         return context
 
     def chosen_pairs(self):
-        """``{newcomer id: host id}`` of the ticked rows; a ValidationError for bad input."""
-        pairs = {}
+        """``{newcomer id: host id or None}`` of the ticked rows, as far as they can be read
+        (kept for showing the form again), and whether all could be read."""
+        pairs, readable = {}, True
         for value in self.request.POST.getlist("keep"):
             try:
                 newcomer_id = int(value)
+            except ValueError:
+                readable = False
+                continue
+            try:
                 pairs[newcomer_id] = int(self.request.POST.get(f"host-{newcomer_id}", ""))
             except ValueError:
-                raise ValidationError(
-                    _("Choose a host from the list for each kept pair.")
-                ) from None
-        return pairs
+                pairs[newcomer_id] = None
+                readable = False
+        return pairs, readable
 
     def post(self, request, *args, **kwargs):
         kind = self.kind  # another programme, or a track it lacks: 404 before anything else
+        self.posted, readable = self.chosen_pairs()
         try:
-            self.posted = self.chosen_pairs()
+            if not readable:
+                raise ValidationError(_("Choose a host from the list for each kept pair."))
             proposals = suggestions.propose_pairs(
                 self.programme, kind, list(self.posted.items()), by_user=request.user
             )
         except ValidationError as error:
-            self.posted = getattr(self, "posted", {})
             for message in error.messages:
                 messages.error(request, message)
             return self.render_to_response(self.get_context_data())

@@ -173,6 +173,9 @@ def test_a_pair_no_longer_possible_stops_the_confirmation_and_keeps_the_choices(
     assert "Ana" in page and "is no longer waiting for a proposal in this track." in page
     assert "The host has no free place." in page
     assert MatchProposal.objects.count() == 1  # only Zoe's, from before
+    # Sofia's row is still ticked; Ana (matched meanwhile) is no longer suggested.
+    assert f'value="{sofia.pk}" id="keep-{sofia.pk}" checked' in page
+    assert f'id="keep-{ana.pk}"' not in page
     assert ModelLogEntry.objects.filter(action="matching.propose").count() == 0
 
 
@@ -192,10 +195,18 @@ def test_two_kept_pairs_cannot_take_one_place(coordinator_client, people):
     assert not MatchProposal.objects.exists()
 
 
-def test_bad_input_on_confirm_gives_a_message(coordinator_client, people):
-    response = coordinator_client.post(whole_url(), {"kind": "culture", "keep": ["x"]})
+def test_bad_input_on_confirm_gives_a_message_and_keeps_the_choices(coordinator_client, people):
+    sofia, ana = people["sofia"], waiting("Ana", days=20)
+    response = coordinator_client.post(
+        whole_url(),
+        {"kind": "culture", "keep": [sofia.pk, "x"], f"host-{sofia.pk}": people["mette"].pk},
+    )
     assert response.status_code == 200
-    assert "Choose a host from the list for each kept pair." in text(response)
+    page = text(response)
+    assert "Choose a host from the list for each kept pair." in page
+    assert f'value="{sofia.pk}" id="keep-{sofia.pk}" checked' in page
+    assert f'<option value="{people["mette"].pk}" selected>' in page
+    assert f'value="{ana.pk}" id="keep-{ana.pk}" >' in page  # not ticked in what was sent
     response = coordinator_client.post(whole_url(), {"kind": "culture"})
     assert "Choose at least one pair to propose." in text(response)
     assert not MatchProposal.objects.exists()
@@ -240,3 +251,25 @@ def test_the_screens_cost_the_same_for_few_and_many(coordinator_client, people, 
     more(15)
     many = [count(coordinator_client, url) for url in urls]
     assert many == few
+
+
+def test_hosts_left_out_by_the_rules_for_the_programme(coordinator_client, people, make_event):
+    """A host from an earlier match that ended after a re-match request, and (where the
+    programme requires it) a host without the host course, are not offered."""
+    from portal.models import Match, RematchRequest
+    from tests.factories import RematchRequestFactory
+
+    sofia, henrik = people["sofia"], people["henrik"]
+    earlier = MatchFactory(newcomer=sofia, host=henrik, status=Match.Status.ENDED_EARLY)
+    RematchRequestFactory(match=earlier, status=RematchRequest.Status.REMATCHED)
+    sofia.waiting_since = earlier.newcomer_waited_since
+    sofia.save()
+    page = text(coordinator_client.get(newcomer_url(sofia)))
+    assert "Henrik" not in page and "Mette" in page
+
+    programme = first_programme()
+    programme.requires_host_course = True
+    programme.save()
+    page = text(coordinator_client.get(newcomer_url(sofia)))
+    assert "Mette" not in page
+    assert "No host fits without breaking a hard rule" in page
