@@ -11,6 +11,7 @@ import django_filters
 from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Q, Value, When
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,6 +28,7 @@ from wagtail.log_actions import LogFormatter
 from adminui.columns import LocalDateColumn, admin_date
 from evaluation.admin_views import SurveyViewSet
 from evaluation.report_views import REPORT_PERMISSION, OutcomesReportView
+from matching.viewsets import SuggestionsViewSet
 from notifications.admin_views import GroupMessageViewSet
 from privacy.audit import AuditedViewSetMixin
 from programmes.admin_mixins import ScopedViewSetMixin
@@ -93,6 +95,22 @@ class ParticipantIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
             has_active_match=active_match_exists()
         )
 
+    @cached_property
+    def columns(self):
+        # The name links to the participant and carries the row's buttons (edit, invitation,
+        # suggest hosts), as Wagtail's own title column does; a TitleColumn given in
+        # list_display has neither.
+        columns = list(super().columns)
+        name = columns[0]
+        columns[0] = self._get_title_column_class(TitleColumn)(
+            name.name,
+            label=name.label,
+            accessor=name.accessor,
+            sort_key=name.sort_key,
+            get_url=self.get_edit_url,
+        )
+        return columns
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if self.user_has_permission("change"):
@@ -102,6 +120,15 @@ class ParticipantIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
                     url=reverse("host_participants:invite", args=[instance.pk]),
                     icon_name="mail",
                     priority=15,
+                )
+            )
+        if instance.is_newcomer and instance.waiting_since and not instance.waiting_paused:
+            buttons.append(
+                Button(
+                    _("Suggest hosts"),
+                    url=reverse("host_suggest_hosts:newcomer", args=[instance.pk]),
+                    icon_name="group",
+                    priority=5,
                 )
             )
         return buttons
@@ -630,6 +657,7 @@ class HostProgrammeGroup(ViewSetGroup):
     items = (
         FollowUpViewSet,
         ParticipantViewSet,
+        SuggestionsViewSet,
         MatchViewSet,
         MeetingViewSet,
         CheckInViewSet,

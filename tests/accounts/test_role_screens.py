@@ -64,6 +64,8 @@ def objects(make_event):
         "host_rematch_requests": RematchRequestFactory(match=match),
         "event_dates": date,
         "privacy_audit": match.newcomer,
+        "host_suggestions": match.programme,
+        "host_suggest_hosts": match.newcomer,
     }
 
 

@@ -44,6 +44,8 @@ SCOPED_NAMESPACES = {
     "host_rematch_requests",
     "event_dates",
     "privacy_audit",
+    "host_suggestions",
+    "host_suggest_hosts",
 }
 # Coordinators hold no permission on programmes at all: refused, as before.
 REFUSED_NAMESPACES = {"programmes"}
@@ -99,6 +101,8 @@ def world(make_event):
             "host_rematch_requests": a_rematch,
             "event_dates": a_date,
             "privacy_audit": a_match.newcomer,
+            "host_suggestions": a,
+            "host_suggest_hosts": waiting,
             "programmes": a,
         },
     }

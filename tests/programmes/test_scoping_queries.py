@@ -31,7 +31,7 @@ LISTS = [
     "event_dates:index",
 ]
 URLS = (
-    ["/admin/", reverse("host_followup:index")]
+    ["/admin/", reverse("host_followup:index"), reverse("host_suggestions:index")]
     + [reverse(name) for name in LISTS]
     + [reverse(name) + "?export=csv" for name in LISTS]
 )
