@@ -86,6 +86,8 @@ COORDINATOR = Role(
     )
     | model_permissions("events", "eventoccurrence", "signup", "calendarfeed")
     | model_permissions("programmes", "interest", "professionalfield")
+    # Applications: reviewed (notes, accept, decline), never added or deleted by hand.
+    | model_permissions("intake", "application", actions=("change", "view"))
     | frozenset({"privacy.view_consentrecord", "privacy.view_audit_log"}),
 )
 

@@ -63,6 +63,7 @@ urlpatterns += i18n_patterns(
     path("portal/", include("portal.urls")),
     path("privacy/", include("privacy.urls")),
     path("events/", include("events.urls")),
+    path("applications/", include("intake.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
