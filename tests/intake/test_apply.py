@@ -290,7 +290,7 @@ def test_following_the_link_and_confirming_puts_it_in_the_queue(client, form_pag
     response = client.post(link)
     text = response.content.decode()
     assert "Tak: din ansøgning er bekræftet." in text
-    assert "Det sker nu" in text
+    assert "Hvad sker der nu?" in text
     application = Application.objects.get()
     assert application.status == Application.Status.TO_REVIEW
     assert application.confirmed_at is not None
@@ -310,7 +310,7 @@ def test_an_expired_link_says_so_and_confirms_nothing(client, form_page, mailout
     client.post(ENGLISH_URL, newcomer_answers())
     Application.objects.update(created_at=timezone.now() - datetime.timedelta(days=2, minutes=1))
     response = client.post(link_in(mailoutbox[0]))
-    assert "This link has expired" in response.content.decode()
+    assert "Linket er udløbet" in response.content.decode()  # the link is in their language
     assert Application.objects.get().status == Application.Status.UNCONFIRMED
 
 
