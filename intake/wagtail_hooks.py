@@ -57,7 +57,9 @@ class ApplicationIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
     default_ordering = "confirmed_at"
 
     def get_base_queryset(self):
-        return Application.objects.confirmed().select_related("programme")
+        return Application.objects.confirmed().select_related("programme").prefetch_related(
+            "programme__tracks"
+        )
 
     def get_edit_url(self, instance):
         return reverse("intake_applications:review", args=[instance.pk])

@@ -10,6 +10,7 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from events import services
 from events.models import SignUp
+from intake.factories import ApplicationFactory
 from portal.models import Match, RematchRequest
 from programmes.factories import make_coordinator
 from tests.factories import (
@@ -25,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 # The URL namespaces of the coordinators' admin (portal, event sign-ups, privacy per person)
 # and the names of their screens outside a namespace.
-COORDINATOR_NAMESPACE = re.compile(r"^(host_\w+|event_dates|privacy_audit)$")
+COORDINATOR_NAMESPACE = re.compile(r"^(host_\w+|intake_\w+|event_dates|privacy_audit)$")
 COORDINATOR_NAMES = {"privacy_register"}
 
 
@@ -63,6 +64,7 @@ def objects(make_event):
         "host_rematch_requests": RematchRequestFactory(match=match),
         "event_dates": date,
         "privacy_audit": match.newcomer,
+        "intake_applications": ApplicationFactory(first_name="Aisha"),
     }
 
 
