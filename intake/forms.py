@@ -90,9 +90,7 @@ class ApplicationForm(HoneypotFormMixin, forms.Form):
         label=_("Your profession or field, in your own words"), max_length=200, required=False
     )
     education = forms.CharField(label=_("Education"), max_length=200, required=False)
-    wanted_host_kind = forms.ChoiceField(
-        label=_("What do you hope for?"), widget=forms.RadioSelect
-    )
+    wanted_host_kind = forms.ChoiceField(label=_("What do you hope for?"), widget=forms.RadioSelect)
     offered_kinds = forms.MultipleChoiceField(
         label=_("What can you offer?"), widget=forms.CheckboxSelectMultiple
     )
@@ -125,7 +123,9 @@ class ApplicationForm(HoneypotFormMixin, forms.Form):
     )
     consent = forms.BooleanField(
         label=Purpose.APPLICATION.label,
-        error_messages={"required": _("Please tick the box: we cannot keep your application without it.")},
+        error_messages={
+            "required": _("Please tick the box: we cannot keep your application without it.")
+        },
     )
 
     def __init__(self, *args, programme, role, **kwargs):
@@ -205,7 +205,9 @@ class ApplicationForm(HoneypotFormMixin, forms.Form):
             elif language:
                 seen.add(language)
                 skills.append({"language": language, "level": level})
-        if not skills and not any(f"language_{row}" in self.errors for row in range(1, 5)):
+        if not skills and not any(
+            f"language_{row}" in self.errors for row in range(1, LANGUAGE_ROWS + 1)
+        ):
             self.add_error("language_1", _("Give at least one language you speak."))
         cleaned["language_skills"] = skills
         return cleaned

@@ -174,9 +174,7 @@ def resend_confirmation(*, programme, role, email, now=None):
 
 def find_by_token(token):
     return (
-        Application.objects.select_related("programme")
-        .filter(token_hash=hash_token(token))
-        .first()
+        Application.objects.select_related("programme").filter(token_hash=hash_token(token)).first()
     )
 
 
@@ -379,4 +377,3 @@ def purge_declined(today=None):
         return 0
     _deleted, by_model = Application.objects.filter(pk__in=expired).delete()
     return _count(_deleted, by_model)
-

@@ -54,7 +54,9 @@ def application_page(request, page):
         elif "resend" in request.POST:
             if resend_form.is_valid():
                 services.resend_confirmation(
-                    programme=programme, role=page.role, email=resend_form.cleaned_data["resend_email"]
+                    programme=programme,
+                    role=page.role,
+                    email=resend_form.cleaned_data["resend_email"],
                 )
                 context["resent_to"] = resend_form.cleaned_data["resend_email"]
                 template = "intake/application_sent.html"

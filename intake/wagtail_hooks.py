@@ -57,8 +57,10 @@ class ApplicationIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
     default_ordering = "confirmed_at"
 
     def get_base_queryset(self):
-        return Application.objects.confirmed().select_related("programme").prefetch_related(
-            "programme__tracks"
+        return (
+            Application.objects.confirmed()
+            .select_related("programme")
+            .prefetch_related("programme__tracks")
         )
 
     def get_edit_url(self, instance):
@@ -189,6 +191,16 @@ def add_applications_panel(request, panels):
 
 @hooks.register("register_log_actions")
 def register_application_actions(actions):
-    actions.register_action(services.ACCEPTED, gettext_lazy("Accept application"), gettext_lazy("Accepted the application"))
-    actions.register_action(services.DECLINED, gettext_lazy("Decline application"), gettext_lazy("Declined the application"))
-    actions.register_action(services.NOTES_SAVED, gettext_lazy("Interview notes"), gettext_lazy("Saved interview notes"))
+    actions.register_action(
+        services.ACCEPTED,
+        gettext_lazy("Accept application"),
+        gettext_lazy("Accepted the application"),
+    )
+    actions.register_action(
+        services.DECLINED,
+        gettext_lazy("Decline application"),
+        gettext_lazy("Declined the application"),
+    )
+    actions.register_action(
+        services.NOTES_SAVED, gettext_lazy("Interview notes"), gettext_lazy("Saved interview notes")
+    )

@@ -82,7 +82,9 @@ def form_page(programme_page, programme):
             role=Participant.Role.NEWCOMER,
             thank_you_en="<p>Thank you for applying.</p>",
             thank_you_da="<p>Tak for din ansøgning.</p>",
-            alternatives_en='<p>Try <a href="https://example.com/language">the language café</a>.</p>',
+            alternatives_en=(
+                '<p>Try <a href="https://example.com/language">the language café</a>.</p>'
+            ),
             alternatives_da='<p>Prøv <a href="https://example.com/language">sprogcaféen</a>.</p>',
         ),
     )

@@ -96,7 +96,9 @@ def test_an_application_no_longer_eligible_is_flagged(coordinator_client, applic
 def test_accepting_creates_the_participant_with_every_answer(
     coordinator_client, coordinator, application, mailoutbox, vocabulary
 ):
-    coordinator_client.post(review_url(application), {"action": "notes", "interview_notes": "Met her."})
+    coordinator_client.post(
+        review_url(application), {"action": "notes", "interview_notes": "Met her."}
+    )
     response = coordinator_client.post(review_url(application), {"action": "accept"})
     assert response.status_code == 302
     application.refresh_from_db()
@@ -158,7 +160,11 @@ def test_accepting_a_host_copies_what_they_offer(coordinator_client, programme, 
     participant = Application.objects.get(pk=application.pk).participant
     assert participant.role == Participant.Role.HOST
     assert participant.offered_host_kinds == ["career", "culture"]
-    assert (participant.capacity, participant.workplace, participant.lived_abroad) == (3, "Novo", True)
+    assert (participant.capacity, participant.workplace, participant.lived_abroad) == (
+        3,
+        "Novo",
+        True,
+    )
     assert participant.waiting_since is None
     assert "Choose your password here" in mailoutbox[0].body
 
@@ -192,7 +198,9 @@ def test_declining_emails_the_reason_in_their_language(coordinator_client, appli
 
 
 def test_garbage_actions_never_500(coordinator_client, application):
-    assert coordinator_client.post(review_url(application), {"action": "explode"}).status_code == 400
+    assert (
+        coordinator_client.post(review_url(application), {"action": "explode"}).status_code == 400
+    )
     long_notes = coordinator_client.post(
         review_url(application), {"action": "notes", "interview_notes": "x" * 10_000}
     )
@@ -202,8 +210,12 @@ def test_garbage_actions_never_500(coordinator_client, application):
 
 def test_the_queue_filters_and_hides_unconfirmed(coordinator_client, programme, application):
     HostApplicationFactory(programme=programme, first_name="Henrik")
-    ApplicationFactory(programme=programme, first_name="Ghost", status="unconfirmed", confirmed_at=None)
-    ApplicationFactory(programme=programme, first_name="Dora", status="declined", wanted_host_kind="culture")
+    ApplicationFactory(
+        programme=programme, first_name="Ghost", status="unconfirmed", confirmed_at=None
+    )
+    ApplicationFactory(
+        programme=programme, first_name="Dora", status="declined", wanted_host_kind="culture"
+    )
     url = reverse("intake_applications:index")
 
     def names(**params):
