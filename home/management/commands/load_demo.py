@@ -17,6 +17,7 @@ BUILDERS = [
     "home.demo.build",
     "portal.demo.build",
     "events.demo.build",
+    "intake.demo.build",
 ]
 
 
