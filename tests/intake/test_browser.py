@@ -3,12 +3,15 @@ the script warns about a postcode outside the area as it is typed, the form is s
 emailed link is followed and the application is confirmed. axe-core finds no serious or
 critical problems on the form."""
 
+import datetime
 import re
 
 import pytest
 
 from intake.models import Application
 from tests.accessibility import assert_no_serious_axe_violations
+
+from .conftest import years_ago
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,7 +31,13 @@ def test_apply_follow_the_emailed_link_and_see_the_confirmation(
 
     form.get_by_label("First name").fill("Amira")
     form.get_by_label("Email").fill("amira@example.com")
-    form.get_by_label("When did you arrive in Denmark?").fill("2025-06-01")
+    arrival = form.get_by_label("When did you arrive in Denmark?")
+    arrival.fill((years_ago(3) - datetime.timedelta(days=1)).isoformat())
+    assert warning.inner_text() == (
+        "The programme is for people who have lived in Denmark at most 3 years."
+    )
+    arrival.fill(years_ago(3).isoformat())  # the day three years are up: still eligible
+    assert warning.is_hidden()
     form.get_by_label("Postcode").fill("8000")
     assert warning.inner_text() == "The programme does not cover this postcode."
     form.get_by_label("Postcode").fill("2200")
