@@ -91,6 +91,8 @@ COORDINATOR = Role(
     | model_permissions("evaluation", "surveyinvitation", actions=("view",))
     | model_permissions("notifications", "groupmessage", actions=("add", "view"))
     | model_permissions("notifications", "delivery", actions=("view",))
+    # Applications: reviewed (notes, accept, decline), never added or deleted by hand.
+    | model_permissions("intake", "application", actions=("change", "view"))
     | frozenset({"privacy.view_consentrecord", "privacy.view_audit_log"}),
 )
 

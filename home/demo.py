@@ -26,6 +26,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Page, Site
 
+from intake.models import ApplicationFormPage
 from programmes.models import Programme
 
 from . import models
@@ -50,6 +51,7 @@ PAGE_TYPES = {
         models.ActivityIndexPage,
         models.ActivityIdeaPage,
         models.ProgrammePage,
+        ApplicationFormPage,
     )
 }
 # A link to another demo page in a rich text, written <a page="key">…</a> in the data files.
@@ -128,6 +130,8 @@ def _apply_fields(page, spec):
         set_translated(page, name, value)
     if "programme" in data:  # a programme page presents the programme with this slug
         page.programme = Programme.objects.get(slug=data["programme"])
+    if "role" in data:  # an application form: who applies there
+        page.role = data["role"]
 
 
 def _remove_welcome_page(root):

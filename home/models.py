@@ -197,7 +197,7 @@ class ProgrammePage(BasePage):
     )
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = []
+    subpage_types = ["intake.ApplicationFormPage"]
     # A copy would present the same programme twice; its editor chooses another one.
     exclude_fields_in_copy = ["programme"]
     base_form_class = ProgrammePageForm
@@ -266,8 +266,16 @@ class ProgrammePage(BasePage):
             upcoming_dates=list(self.upcoming_dates()),
             calendar_url=self.calendar_url(request),
             contact=programme.contact_details() if programme else None,
+            application_pages=self.application_pages(),
         )
         return context
+
+    def application_pages(self):
+        """The live application forms under this page (the intake app's pages)."""
+        from django.apps import apps
+
+        form_page = apps.get_model("intake", "ApplicationFormPage")
+        return list(form_page.objects.child_of(self).live().public().order_by("path"))
 
 
 @register_setting(icon="user")

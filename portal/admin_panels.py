@@ -185,6 +185,44 @@ class NewcomersWaitingPanel(CoordinatorPanel):
         return url, _("Open the list of newcomers without a match")
 
 
+class ApplicationsToReviewPanel(CoordinatorPanel):
+    """Confirmed applications waiting for a decision, oldest first. Added by the intake app
+    (``intake/wagtail_hooks.py``) with ``applications``: its scoped queryset, so the portal
+    does not import the intake app."""
+
+    name = "applications"
+    heading = gettext_lazy("Applications to review")
+    order = 14
+
+    def sections(self):
+        applications = (
+            self.querysets["applications"]
+            .filter(status="to_review")
+            .select_related("programme")
+            .order_by("confirmed_at", "pk")
+        )
+
+        def row(application):
+            detail = _("%(role)s, %(programme)s, confirmed %(date)s") % {
+                "role": application.get_role_display(),
+                "programme": application.programme,
+                "date": admin_date(application.confirmed_at),
+            }
+            return Row(
+                str(application),
+                reverse("intake_applications:review", args=[application.pk]),
+                detail,
+            )
+
+        return [(applications, row)]
+
+    def link(self):
+        return (
+            reverse("intake_applications:index") + "?status=to_review",
+            _("Open the applications to review"),
+        )
+
+
 PANELS = [PairsToCallPanel, AttentionPanel, EndingSoonPanel, NewcomersWaitingPanel]
 
 

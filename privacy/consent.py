@@ -29,6 +29,8 @@ from .models import ConsentRecord, Purpose
 # text changes in substance (people are then asked to read it again).
 PRIVACY_NOTICE_VERSION = "2026-11-1"
 PRIVACY_NOTICE_TEMPLATE = "privacy/notice.html"
+# The consent asked on the application forms (intake/): its version changes with its text.
+APPLICATION_CONSENT_VERSION = "2026-11-1"
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,22 @@ PURPOSE_TEXTS = {
             "your data for as long as you take part. If you want your data erased, erase it "
             "yourself under »My data«, or ask the coordinator; either way you stop taking part "
             "in the programme."
+        ),
+    ),
+    Purpose.APPLICATION: PurposeText(
+        purpose=Purpose.APPLICATION,
+        version=APPLICATION_CONSENT_VERSION,
+        explanation=_(
+            "The programme keeps what you write in this application and uses it to get to "
+            "know you and to find you a match. Only the programme's coordinators read it. If "
+            "you do not confirm your email address, it is deleted after two days; if you are "
+            "not accepted, it is deleted later, as the privacy notice says. If you are "
+            "accepted, it becomes your profile in the portal."
+        ),
+        withdrawal_effect=_(
+            "Withdrawing this tells the coordinator at once; ask them to erase your data, or "
+            "erase it yourself under »My data«. Either way you stop taking part in the "
+            "programme."
         ),
     ),
 }
@@ -109,7 +127,7 @@ def withdraw_consent(user, purpose, *, when=None):
         .filter(user=user, purpose=purpose)
         .update(withdrawn_at=when or timezone.now())
     )
-    if withdrawn and purpose == Purpose.PRIVACY_NOTICE:
+    if withdrawn and purpose in (Purpose.PRIVACY_NOTICE, Purpose.APPLICATION):
         _tell_coordinator(user, purpose)
     return withdrawn
 

@@ -16,6 +16,7 @@ class Purpose(models.TextChoices):
     what withdrawing it does are described in ``privacy/consent.py``."""
 
     PRIVACY_NOTICE = "privacy_notice", _("I have read the privacy notice")
+    APPLICATION = "application", _("I agree that the programme keeps and uses my application")
 
 
 class ConsentRecordQuerySet(models.QuerySet):

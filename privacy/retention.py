@@ -9,7 +9,8 @@ A participant is erased (through ``privacy.erasure.erase_person``, like any othe
 
 The day counts come from the two functions below, which take the participant: they return the
 participant's programme's own values and fall back to the settings.
-Declined and never-confirmed applications will get their own kinds here the same way.
+Applications (``intake``) have their own kinds: one never confirmed is deleted two days after
+it was sent, a declined one the programme's never-matched days after the decision.
 """
 
 import datetime
@@ -25,6 +26,8 @@ from .erasure import erase_person
 AFTER_LAST_MATCH = "after_last_match"
 NEVER_MATCHED = "never_matched"
 UNCONFIRMED_SIGNUPS = "unconfirmed_signups"
+UNCONFIRMED_APPLICATIONS = "unconfirmed_applications"
+DECLINED_APPLICATIONS = "declined_applications"
 
 
 def _programme_value(participant, name):
@@ -109,13 +112,30 @@ def _purge_unconfirmed_signups():
     return purge_unconfirmed_signups()
 
 
+def _purge_applications(today):
+    """Applications never confirmed, and declined ones past their retention (the intake app
+    decides when: ``intake.services``)."""
+    from intake.services import purge_declined, purge_unconfirmed
+
+    return purge_unconfirmed(), purge_declined(today)
+
+
 def apply_retention(today=None, *, dry_run=False):
     """Erase everything that has expired; return how many of each kind."""
-    counts = {AFTER_LAST_MATCH: 0, NEVER_MATCHED: 0, UNCONFIRMED_SIGNUPS: 0}
+    counts = {
+        AFTER_LAST_MATCH: 0,
+        NEVER_MATCHED: 0,
+        UNCONFIRMED_SIGNUPS: 0,
+        UNCONFIRMED_APPLICATIONS: 0,
+        DECLINED_APPLICATIONS: 0,
+    }
     for due in due_for_erasure(today):
         if not dry_run:
             erase_person(due.participant.user)
         counts[due.kind] += 1
     if not dry_run:
         counts[UNCONFIRMED_SIGNUPS] = _purge_unconfirmed_signups()
+        unconfirmed, declined = _purge_applications(today)
+        counts[UNCONFIRMED_APPLICATIONS] = unconfirmed
+        counts[DECLINED_APPLICATIONS] = declined
     return counts

@@ -63,6 +63,7 @@ LOOKUPS = {
         Q(event__programme__in=p) | Q(event__programme__isnull=True)
     ),
     "events.signup": lambda p: Q(occurrence__event__programme__in=p) | _shared_event_signups(p),
+    "intake.application": lambda p: Q(programme__in=p),
     "programmes.programme": lambda p: Q(pk__in=p),
 }
 
@@ -102,7 +103,7 @@ def programme_ids_for(user):
 
 
 # Models whose own ``programme_id`` says where they belong: checked without a query.
-OWN_PROGRAMME = {"portal.participant", "portal.match"}
+OWN_PROGRAMME = {"portal.participant", "portal.match", "intake.application"}
 
 
 def can_see(user, instance):

@@ -64,6 +64,7 @@ urlpatterns += i18n_patterns(
     path("privacy/", include("privacy.urls")),
     path("events/", include("events.urls")),
     path("survey/", include("evaluation.urls")),
+    path("applications/", include("intake.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

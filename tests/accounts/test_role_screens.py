@@ -10,6 +10,7 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from events import services
 from events.models import SignUp
+from intake.factories import ApplicationFactory
 from portal.models import Match, RematchRequest
 from programmes.factories import make_coordinator
 from tests.factories import (
@@ -25,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 # The URL namespaces of the coordinators' admin (portal, event sign-ups, privacy per person)
 # and the names of their screens outside a namespace.
-COORDINATOR_NAMESPACE = re.compile(r"^(host_\w+|event_dates|privacy_audit)$")
+COORDINATOR_NAMESPACE = re.compile(r"^(host_\w+|intake_\w+|event_dates|privacy_audit)$")
 COORDINATOR_NAMES = {"privacy_register"}
 
 
@@ -66,6 +67,7 @@ def objects(make_event):
         "privacy_audit": match.newcomer,
         "host_suggestions": match.programme,
         "host_suggest_hosts": match.newcomer,
+        "intake_applications": ApplicationFactory(first_name="Aisha"),
     }
 
 

@@ -94,7 +94,8 @@ def test_a_programme_page_goes_only_under_the_home_page(home_page, mentors):
     content = ContentPage(title="About", slug="about")
     home_page.add_child(instance=content)
     assert ProgrammePage.can_create_at(content) is False
-    assert ProgrammePage.subpage_types == []
+    # Its only children are its application forms (the intake app).
+    assert ProgrammePage.subpage_types == ["intake.ApplicationFormPage"]
     assert "home.ProgrammePage" in HomePage.subpage_types
 
 

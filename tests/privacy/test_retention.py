@@ -90,6 +90,8 @@ def test_the_command_reports_counts_per_kind(ended_pair):
         "2 participants erased after their last match ended.",
         "0 participants erased who were never matched.",
         "0 unconfirmed event sign-ups deleted.",
+        "0 unconfirmed applications deleted.",
+        "0 declined applications deleted.",
     ]
     assert not erased(ended_pair.newcomer)
     out = StringIO()

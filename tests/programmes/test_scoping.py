@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from events import services as event_services
 from events.models import SignUp
+from intake.factories import ApplicationFactory
+from intake.models import Application
 from portal.models import Match, RematchRequest
 from privacy.consent import give_consent
 from privacy.models import Purpose
@@ -46,6 +48,7 @@ SCOPED_NAMESPACES = {
     "privacy_audit",
     "host_suggestions",
     "host_suggest_hosts",
+    "intake_applications",
 }
 # Coordinators hold no permission on programmes at all: refused, as before.
 REFUSED_NAMESPACES = {"programmes"}
@@ -73,6 +76,8 @@ def world(make_event):
     a_match, a_check_in, a_rematch = programme_people(a, "Zebulon", "Quintessa")
     b_match, _, _ = programme_people(b, "Bertram", "Birthe")
     waiting = NewcomerFactory(programme=a, user__first_name="Ulrikke")
+    a_application = ApplicationFactory(programme=a, first_name="Xandra")
+    ApplicationFactory(programme=b, first_name="Bertram", email="bertram@example.com")
 
     a_date = make_event(title_en="A's own evening", programme=a).occurrences.get()
     event_services.sign_up(a_date, a_match.newcomer.user, notify=False)
@@ -103,6 +108,7 @@ def world(make_event):
             "privacy_audit": a_match.newcomer,
             "host_suggestions": a,
             "host_suggest_hosts": waiting,
+            "intake_applications": a_application,
             "programmes": a,
         },
     }
@@ -176,12 +182,19 @@ def test_a_coordinator_of_b_finds_nothing_of_a_on_any_screen(client, world, coor
     # Nothing of A was changed by the POSTs.
     assert Match.objects.get(pk=world["a_match"].pk).is_active
     assert RematchRequest.objects.filter(status=RematchRequest.Status.OPEN).count() == 2
+    assert Application.objects.filter(status=Application.Status.TO_REVIEW).count() == 2
 
 
 def test_the_listings_and_exports_show_b_and_not_a(client, world, coordinator_b):
     """A positive control: B's coordinator does see B's people where A's are missing."""
     client.force_login(coordinator_b)
-    for name in ("host_participants", "host_matches", "host_checkins", "host_rematch_requests"):
+    for name in (
+        "host_participants",
+        "host_matches",
+        "host_checkins",
+        "host_rematch_requests",
+        "intake_applications",
+    ):
         for params in ({}, {"export": "csv"}):
             text = body(client.get(reverse(f"{name}:index"), params))
             assert "Bertram" in text, (name, params)

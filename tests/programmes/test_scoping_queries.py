@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events import services as event_services
+from intake.factories import ApplicationFactory
 from programmes.factories import make_coordinator
 from tests.factories import (
     CheckInFactory,
@@ -29,6 +30,7 @@ LISTS = [
     "host_checkins:index",
     "host_rematch_requests:index",
     "event_dates:index",
+    "intake_applications:index",
 ]
 URLS = (
     ["/admin/", reverse("host_followup:index"), reverse("host_suggestions:index")]
@@ -47,6 +49,7 @@ def fill(programme, matches, make_event):
         CheckInFactory(match=match, satisfaction=1)
         RematchRequestFactory(match=match)
         NewcomerFactory(programme=programme)
+        ApplicationFactory(programme=programme)
         event_services.sign_up(date, match.newcomer.user, notify=False)
 
 

@@ -18,6 +18,7 @@ BUILDERS = [
     "portal.demo.build",
     "events.demo.build",
     "evaluation.demo.build",
+    "intake.demo.build",
 ]
 
 

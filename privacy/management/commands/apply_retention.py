@@ -49,6 +49,18 @@ class Command(BaseCommand):
                 signups,
             )
             % {"count": signups},
+            ngettext(
+                "%(count)s unconfirmed application deleted.",
+                "%(count)s unconfirmed applications deleted.",
+                counts[retention.UNCONFIRMED_APPLICATIONS],
+            )
+            % {"count": counts[retention.UNCONFIRMED_APPLICATIONS]},
+            ngettext(
+                "%(count)s declined application deleted.",
+                "%(count)s declined applications deleted.",
+                counts[retention.DECLINED_APPLICATIONS],
+            )
+            % {"count": counts[retention.DECLINED_APPLICATIONS]},
         ]
         if dry_run:
             lines.insert(0, _("Dry run: nothing was erased."))

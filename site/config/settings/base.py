@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "matching",
     "evaluation",
     "events",
+    "intake",
     "privacy",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -179,6 +180,8 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "20/10m/ip,5/15m/key",
     # Public event sign-up (events/views.py): each submit may send a confirmation email.
     "event_signup": "10/h/ip,5/h/key",
+    # Public application forms (intake/): each submit or resend may send a confirmation email.
+    "application": "10/h/ip,3/h/key",
 }
 # How many proxies in front of the site append to X-Forwarded-For (1 behind one nginx). With 0
 # the client address is REMOTE_ADDR, which behind a proxy is the proxy's for every visitor.
