@@ -83,6 +83,9 @@ class Outcomes:
     in_work_at_start: Share = None
     in_work_at_end: Share = None
     questions: list = field(default_factory=list)  # (question, Share)
+    # The funnel: forms sent (turned away or kept) -> eligible applications -> accepted ->
+    # matched (an accepted applicant whose first match started).
+    funnel: list = field(default_factory=list)  # (stage key, number)
 
     @property
     def wait_median(self):
@@ -127,10 +130,48 @@ def outcomes(programmes, period):
         max((start - waited.date()).days, 0)
         for start, waited in started.values_list("start_date", "newcomer_waited_since")
     ]
+    _funnel(result, programmes, period)
     _meetings(result, matches, period)
     _satisfaction(result, matches, period)
     _surveys(result, programmes, period)
     return result
+
+
+def _funnel(result, programmes, period):
+    from django.db.models import Sum
+
+    from intake.models import Application, IneligibleCount
+
+    applications = Application.objects.filter(
+        programme__in=programmes,
+        confirmed_at__date__gte=period.start,
+        confirmed_at__date__lte=period.end,
+    )
+    numbers = applications.aggregate(
+        # distinct: the joins to matches below repeat an application per match.
+        eligible=Count("pk", distinct=True),
+        accepted=Count("pk", filter=Q(status=Application.Status.ACCEPTED), distinct=True),
+        matched=Count(
+            "pk",
+            filter=Q(
+                status=Application.Status.ACCEPTED, participant__newcomer_matches__isnull=False
+            )
+            | Q(status=Application.Status.ACCEPTED, participant__host_matches__isnull=False),
+            distinct=True,
+        ),
+    )
+    turned_away = (
+        IneligibleCount.objects.filter(
+            programme__in=programmes, day__gte=period.start, day__lte=period.end
+        ).aggregate(total=Sum("count"))["total"]
+        or 0
+    )
+    result.funnel = [
+        ("sent", numbers["eligible"] + turned_away),
+        ("eligible", numbers["eligible"]),
+        ("accepted", numbers["accepted"]),
+        ("matched", numbers["matched"]),
+    ]
 
 
 def _meetings(result, matches, period):

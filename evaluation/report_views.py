@@ -94,6 +94,7 @@ class OutcomesReportView(WagtailAdminTemplateMixin, TemplateView):
             rows=rows,
             programmes=programmes,
             criteria_bars=criteria_bars,
+            funnel_bars=funnel_bars(report),
         )
         return self.render_to_response(context)
 
@@ -110,9 +111,35 @@ def _share(share):
     return f"{share.percent} %"
 
 
+FUNNEL_STAGES = {
+    "sent": gettext_lazy("Application forms sent"),
+    "eligible": gettext_lazy("Eligible applications"),
+    "accepted": gettext_lazy("Accepted"),
+    "matched": gettext_lazy("Matched"),
+}
+
+
+def funnel_bars(report):
+    """The funnel as bars: each stage as a share of the forms sent, its number in the label."""
+    first = report.funnel[0][1] if report.funnel else 0
+    return [
+        (
+            f"{FUNNEL_STAGES[stage]} ({number})",
+            round(100 * number / first) if first else None,
+            None,
+        )
+        for stage, number in report.funnel
+    ]
+
+
 def report_rows(report, previous):
     """(section, measure, this period, the period before, target) for the table and export."""
+    before_funnel = dict(previous.funnel)
     rows = [
+        (_("Applications"), str(FUNNEL_STAGES[stage]), number, before_funnel.get(stage, 0), "")
+        for stage, number in report.funnel
+    ]
+    rows += [
         (_("Matches"), _("Started"), report.matches_started, previous.matches_started, ""),
         (_("Matches"), _("Completed"), report.completed, previous.completed, ""),
         (_("Matches"), _("Ended early"), report.ended_early, previous.ended_early, ""),

@@ -219,3 +219,31 @@ class ApplicationFormPage(BasePage):
         from . import views
 
         return views.application_page(request, self)
+
+
+class IneligibleCount(models.Model):
+    """How many application forms the rules turned away, per programme, role and day: a count
+    with nothing about the person (an ineligible application is never stored), so the
+    outcomes report's funnel can start with everyone who tried."""
+
+    programme = models.ForeignKey(
+        "programmes.Programme",
+        on_delete=models.CASCADE,
+        related_name="ineligible_counts",
+        verbose_name=_("programme"),
+    )
+    role = models.CharField(_("role"), max_length=10)
+    day = models.DateField(_("day"))
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("applications turned away")
+        verbose_name_plural = _("applications turned away")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "role", "day"], name="one_ineligible_count_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.programme} {self.role} {self.day}: {self.count}"

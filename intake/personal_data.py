@@ -102,3 +102,8 @@ declare(
         "alternatives_da",
     ],
 )
+declare(
+    "intake.IneligibleCount",
+    exempt=_("A daily count of forms the rules turned away: nothing about any person."),
+    not_personal=["programme", "role", "day", "count"],
+)

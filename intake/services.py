@@ -377,3 +377,14 @@ def purge_declined(today=None):
         return 0
     _deleted, by_model = Application.objects.filter(pk__in=expired).delete()
     return _count(_deleted, by_model)
+
+
+def count_ineligible(programme, role, today=None):
+    """Count one form turned away by the rules (for the outcomes report's funnel)."""
+    from django.db.models import F
+
+    from .models import IneligibleCount
+
+    day = today or timezone.localdate()
+    row, _ = IneligibleCount.objects.get_or_create(programme=programme, role=role, day=day)
+    IneligibleCount.objects.filter(pk=row.pk).update(count=F("count") + 1)

@@ -71,6 +71,7 @@ def application_page(request, page):
                 # Nothing is stored: the explanation, the alternatives, and the form as typed
                 # (in case of a typing mistake).
                 context["problems"] = problems
+                services.count_ineligible(programme, page.role)
                 template = "intake/application_ineligible.html"
             else:
                 application = services.submit_application(

@@ -202,3 +202,27 @@ def test_a_bad_period_gets_a_message_not_an_error(client, programme):
     assert response.status_code == 200
     assert "The end must be after the start." in response.content.decode()
     assert client.get(URL, {"start": "garbage", "end": "x" * 500}).status_code == 200
+
+
+def test_the_funnel_counts_from_every_form_sent_to_a_match(programme):
+    from intake.factories import ApplicationFactory
+    from intake.models import Application, IneligibleCount
+
+    IneligibleCount.objects.create(
+        programme=programme, role="newcomer", day=datetime.date(2026, 2, 1), count=3
+    )
+    confirmed = aware(datetime.date(2026, 2, 2))
+    matched = MatchFactory(start_date=datetime.date(2026, 3, 1))
+    statuses = [
+        ("accepted", matched.newcomer),
+        ("accepted", None),
+        ("to_review", None),
+        ("declined", None),
+    ]
+    for status, participant in statuses:
+        application = ApplicationFactory(
+            programme=programme, status=status, participant=participant
+        )
+        Application.objects.filter(pk=application.pk).update(confirmed_at=confirmed)
+    report = outcomes([programme], PERIOD)
+    assert report.funnel == [("sent", 7), ("eligible", 4), ("accepted", 2), ("matched", 1)]

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from intake import services
-from intake.models import Application
+from intake.models import Application, IneligibleCount
 from programmes.eligibility import years_after
 
 from .conftest import newcomer_answers, years_ago
@@ -148,6 +148,8 @@ def test_too_long_in_denmark_is_explained_kindly_and_nothing_is_stored(
     assert alternatives in text
     assert Application.objects.count() == 0
     assert mailoutbox == []
+    # Only a count with nothing about the person, for the outcomes report's funnel.
+    assert list(IneligibleCount.objects.values_list("role", "count")) == [("newcomer", 1)]
     # What was typed is still there, to correct a mistake.
     assert 'value="Amira"' in text and 'value="amira@example.com"' in text
     assert f'value="{one_day_too_long.isoformat()}"' in text
