@@ -7,6 +7,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from programmes.scoping import programmes_for
 from protection.exports import spreadsheet_safe_row
 
+from .models import Answer, Question
 from .report import Period, outcomes
 
 REPORT_PERMISSION = "evaluation.view_surveyinvitation"
@@ -95,8 +97,29 @@ class OutcomesReportView(WagtailAdminTemplateMixin, TemplateView):
             programmes=programmes,
             criteria_bars=criteria_bars,
             funnel_bars=funnel_bars(report),
+            written=Paginator(written_answers(programmes, period), WRITTEN_PER_PAGE).get_page(
+                request.GET.get("p")
+            ),
         )
         return self.render_to_response(context)
+
+
+WRITTEN_PER_PAGE = 20
+
+
+def written_answers(programmes, period):
+    """The free-text answers of the period, newest first, without who wrote them."""
+    return (
+        Answer.objects.filter(
+            kind=Question.Kind.TEXT,
+            invitation__match__programme__in=programmes,
+            invitation__submitted_at__date__gte=period.start,
+            invitation__submitted_at__date__lte=period.end,
+        )
+        .exclude(text="")
+        .order_by("-invitation__submitted_at", "-pk")
+        .values("question_text", "text")
+    )
 
 
 def _figure(value):

@@ -173,6 +173,11 @@ class ComposeView(MessageMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
+    def get_initial(self):
+        """A link may choose the group: ``?status=survey_unanswered`` (the home page's)."""
+        status = self.request.GET.get("status", "")
+        return {"status": status} if status in audiences.STATUSES else {}
+
     def form_valid(self, form):
         people = form.people()
         count = people.count()

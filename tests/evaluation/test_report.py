@@ -165,7 +165,17 @@ def test_the_coordinator_reads_the_report_with_its_chart_and_table(client, progr
     from programmes.factories import make_coordinator
     from tests.factories import ProgrammeFactory, UserFactory
 
-    build(programme)
+    matches = build(programme)
+    text_question = programme.surveys.get(audience="newcomer").questions.filter(kind="text")[0]
+    invitation = SurveyInvitation.objects.get(match=matches[0])
+    Answer.objects.create(
+        invitation=invitation,
+        question=text_question,
+        kind="text",
+        question_text=text_question.text,
+        text="The harbour walks were the best.",
+    )
+    writer = invitation.participant.user
     other = ProgrammeFactory()
     create_for(other)
     for _ in range(3):  # another programme's matches must not count
@@ -178,6 +188,8 @@ def test_the_coordinator_reads_the_report_with_its_chart_and_table(client, progr
     assert "<svg" in page and 'aria-labelledby="criteria-title"' in page
     assert "80 %" in page  # norms: 4 of 5
     assert other.name_en not in page
+    assert "The harbour walks were the best." in page
+    assert writer.last_name not in page and writer.email not in page  # without names
 
     export = client.get(URL, {**QUERY, "export": "csv"})
     assert export["Content-Type"].startswith("text/csv")

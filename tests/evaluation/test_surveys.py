@@ -279,3 +279,15 @@ def test_an_editor_sees_no_surveys(client):
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
     assert client.get(reverse("surveys:index")).status_code in (302, 403)
+
+
+def test_the_home_page_lists_unanswered_surveys_and_links_to_writing_to_them(
+    client, coordinator, invitation
+):
+    client.force_login(coordinator)
+    home = client.get("/admin/").content.decode()
+    assert "Surveys not answered" in home
+    assert str(invitation.participant) in home
+    assert "/admin/host-programme/messages/new/?status=survey_unanswered" in home
+    compose = client.get("/admin/host-programme/messages/new/?status=survey_unanswered")
+    assert '<option value="survey_unanswered" selected>' in compose.content.decode()
