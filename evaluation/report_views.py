@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -97,6 +98,10 @@ class OutcomesReportView(WagtailAdminTemplateMixin, TemplateView):
             programmes=programmes,
             criteria_bars=criteria_bars,
             funnel_bars=funnel_bars(report),
+            satisfaction_points=[
+                (date_format(month, "M"), average)
+                for month, average, _ in report.satisfaction_by_month
+            ],
             written=Paginator(written_answers(programmes, period), WRITTEN_PER_PAGE).get_page(
                 request.GET.get("p")
             ),

@@ -186,6 +186,8 @@ def test_the_coordinator_reads_the_report_with_its_chart_and_table(client, progr
     page = client.get(URL, QUERY).content.decode()
     assert "Understanding Danish norms and culture" in page
     assert "<svg" in page and 'aria-labelledby="criteria-title"' in page
+    assert 'aria-labelledby="funnel-title"' in page
+    assert 'aria-labelledby="satisfaction-title"' in page
     assert "80 %" in page  # norms: 4 of 5
     assert other.name_en not in page
     assert "The harbour walks were the best." in page
@@ -238,3 +240,14 @@ def test_the_funnel_counts_from_every_form_sent_to_a_match(programme):
         Application.objects.filter(pk=application.pk).update(confirmed_at=confirmed)
     report = outcomes([programme], PERIOD)
     assert report.funnel == [("sent", 7), ("eligible", 4), ("accepted", 2), ("matched", 1)]
+
+
+def test_the_trend_line_breaks_where_a_month_is_suppressed():
+    from evaluation.templatetags.charts import trend_chart
+
+    chart = trend_chart(
+        [("Jan", 4.0), ("Feb", 3.5), ("Mar", None), ("Apr", 4.5), ("May", 5.0)], "t"
+    )
+    assert len(chart["segments"]) == 2
+    assert [dot.get("y") for dot in chart["dots"]][2] is None
+    assert chart["dots"][4]["y"] == 0  # 5 of 5 is the top of the chart
