@@ -445,3 +445,26 @@ declare(
     erase_mode=DELETE,
     export_key="consents",
 )
+exempt(
+    ["django_tasks_database.DBTaskResult"],
+    _(
+        "A background task waiting or done: the task's name and the ids it works on (a message "
+        "to a group), no names or addresses; one recipient's failure is kept on their delivery."
+    ),
+    not_personal=[
+        "status",
+        "enqueued_at",
+        "started_at",
+        "finished_at",
+        "args_kwargs",
+        "priority",
+        "task_path",
+        "worker_ids",
+        "queue_name",
+        "backend_name",
+        "run_after",
+        "return_value",
+        "exception_class_path",
+        "traceback",
+    ],
+)

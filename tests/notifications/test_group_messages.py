@@ -255,3 +255,29 @@ def test_quiet_pairs_get_a_friendly_nudge_once_per_quiet_stretch(people, mailout
     mailoutbox.clear()
     run_daily()
     assert not [m for m in mailoutbox if "again?" in m.subject]
+
+
+def test_in_production_the_message_waits_in_the_queue_for_the_worker(
+    people, coordinator, mailoutbox, on_commit, settings
+):
+    """Production queues the sending in the database (settings/production.py): the request
+    returns at once and ``manage.py db_worker`` sends."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    mine = Participant.objects.filter(programme=people["programme"])
+    with on_commit():
+        message = group_messages.queue_message(
+            sender=coordinator,
+            programmes=[people["programme"]],
+            people=audiences.recipients(mine, status="waiting", news=False),
+            kind="match",
+            texts={"subject_en": "Hello", "body_en": "Hi", "subject_da": "", "body_da": ""},
+            audience={},
+            description="test",
+        )
+    assert mailoutbox == [] and DBTaskResult.objects.count() == 1
+    call_command("db_worker", batch=True, verbosity=0)
+    assert len(mailoutbox) == 2
+    assert set(message.deliveries.values_list("status", flat=True)) == {"sent"}

@@ -44,6 +44,10 @@ INSTALLED_APPS = [
     "portal",
     "matching",
     "evaluation",
+    # Background work (messages to groups; Wagtail's own tasks): django-tasks with its
+    # database queue, worked by `manage.py db_worker` in production.
+    "django_tasks",
+    "django_tasks_db",
     "events",
     "intake",
     "privacy",
@@ -254,6 +258,11 @@ REMINDER_SOURCES = [
     "evaluation.invitations.survey_emails",
     "notifications.group_messages.quiet_pair_nudges",
 ]
+# Where background tasks run. Development and tests: at once, right after the request's
+# transaction commits. Production (settings/production.py): queued in the database and
+# worked by `manage.py db_worker`, so a message to 2,000 people returns at once.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
 # Run by the same daily command before the reminders (notifications.reminders.run_daily).
 DAILY_STEPS = [
     "portal.endings.end_matches_due",

@@ -58,6 +58,9 @@ if _problems:
 
 WAGTAILADMIN_BASE_URL = WAGTAILADMIN_BASE_URL.rstrip("/")  # noqa: F405
 
+# Background tasks wait in the database for `manage.py db_worker` (README: Production).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
