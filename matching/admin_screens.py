@@ -302,7 +302,9 @@ class ProposalViewSet(ReadOnlyViewSet):
             label=gettext_lazy("Newcomer's answer"),
             accessor="get_newcomer_answer_display",
         ),
-        Column("host_answer", label=gettext_lazy("Host's answer"), accessor="get_host_answer_display"),
+        Column(
+            "host_answer", label=gettext_lazy("Host's answer"), accessor="get_host_answer_display"
+        ),
         ProposalStatusColumn(
             "status", label=gettext_lazy("Status"), accessor="get_status_display", sort_key="status"
         ),

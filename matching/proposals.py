@@ -124,7 +124,10 @@ def answer(proposal, participant, accept, reason=""):
     reason = (reason or "").strip()
     if len(reason) > DECLINE_REASON_MAX_LENGTH:
         raise ValidationError(
-            {"reason": _("Write at most %(count)s characters.") % {"count": DECLINE_REASON_MAX_LENGTH}}
+            {
+                "reason": _("Write at most %(count)s characters.")
+                % {"count": DECLINE_REASON_MAX_LENGTH}
+            }
         )
     with transaction.atomic():
         # Both people answering at once wait for each other here (PostgreSQL).
@@ -169,7 +172,9 @@ def _decline(proposal, participant, reason, now):
     proposal.decline_reason = reason
     # The newcomer's waiting_since was never cleared: they are back at their old place.
     other = other_of(proposal, participant)
-    _email_person(other, "matching/email/declined_other", {"proposal": proposal, "other": participant})
+    _email_person(
+        other, "matching/email/declined_other", {"proposal": proposal, "other": participant}
+    )
     to = portal_services.coordinator_email(proposal.programme)
     send_email_on_commit(
         "matching/email/declined_coordinator",

@@ -68,7 +68,10 @@ def proposal(request, proposal_id):
                 return redirect("portal:dashboard")
             messages.success(
                 request,
-                _("Thank you for saying yes. We will tell you as soon as the other person answers."),
+                _(
+                    "Thank you for saying yes. We will tell you as soon as the other person "
+                    "answers."
+                ),
             )
         return redirect("portal:proposal", proposal_id=item.pk)
     return render(request, "matching/proposal.html", _context(participant, item))
@@ -98,6 +101,4 @@ def proposal_decline(request, proposal_id):
                 _("Thank you for letting us know. We have told the coordinator."),
             )
             return redirect("portal:dashboard")
-    return render(
-        request, "matching/proposal_decline.html", _context(participant, item, form=form)
-    )
+    return render(request, "matching/proposal_decline.html", _context(participant, item, form=form))

@@ -94,7 +94,9 @@ def place_in_line(participant):
         return None
     ahead = (
         waiting_newcomers()
-        .filter(programme_id=participant.programme_id, wanted_host_kind=participant.wanted_host_kind)
+        .filter(
+            programme_id=participant.programme_id, wanted_host_kind=participant.wanted_host_kind
+        )
         .filter(
             Q(waiting_since__lt=participant.waiting_since)
             | Q(waiting_since=participant.waiting_since, pk__lt=participant.pk)
