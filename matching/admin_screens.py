@@ -96,6 +96,10 @@ class WaitingIndexView(SpreadsheetSafeExportMixin, generic.IndexView):
     def get_edit_url(self, instance):
         return reverse("host_participants:edit", args=[instance.pk])
 
+    def to_row_dict(self, item):
+        item.days_waiting = days_waiting(item)  # computed, for the export's column
+        return super().to_row_dict(item)
+
     def get_list_more_buttons(self, instance):
         buttons = []
         if participant_permissions.user_has_permission(self.request.user, "change"):

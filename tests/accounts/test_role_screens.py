@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.urls import URLResolver, get_resolver, reverse
 
 from events import services
+from matching.proposals import propose
 from events.models import SignUp
 from portal.models import Match, RematchRequest
 from programmes.factories import make_coordinator
@@ -54,8 +55,11 @@ def coordinator_screens():
 def objects(make_event):
     match = MatchFactory(newcomer__user__first_name="Omar", host__user__first_name="Mette")
     date = make_event(title_en="Cooking evening").occurrences.get()
-    services.sign_up(date, NewcomerFactory().user, notify=False)
+    waiting = NewcomerFactory()
+    services.sign_up(date, waiting.user, notify=False)
     return {
+        "host_waiting": waiting,
+        "host_proposals": propose(newcomer=waiting, host=match.host, kind="culture"),
         "host_participants": match.newcomer,
         "host_matches": match,
         "host_meetings": MeetingFactory(match=match),
@@ -110,6 +114,9 @@ def test_editors_are_refused_every_coordinator_screen(client, objects, mailoutbo
     assert RematchRequest.objects.get().status == RematchRequest.Status.OPEN
     assert SignUp.objects.count() == 1
     assert mailoutbox == []
+    assert objects["host_proposals"].__class__.objects.get().is_pending
+    objects["host_waiting"].refresh_from_db()
+    assert not objects["host_waiting"].waiting_paused
 
 
 def test_a_programme_lead_gets_every_screen_a_coordinator_gets(client, objects):

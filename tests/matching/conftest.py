@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from portal.models import HostKind
 from programmes.factories import make_coordinator
+from tests.events.conftest import calendar_page, make_event  # noqa: F401 (fixtures)
 from tests.factories import HostFactory, NewcomerFactory, ProgrammeFactory, UserFactory
 
 

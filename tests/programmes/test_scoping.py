@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from events import services as event_services
 from events.models import SignUp
+from matching.models import MatchProposal
+from matching.proposals import propose
 from portal.models import Match, RematchRequest
 from privacy.consent import give_consent
 from privacy.models import Purpose
@@ -44,6 +46,8 @@ SCOPED_NAMESPACES = {
     "host_rematch_requests",
     "event_dates",
     "privacy_audit",
+    "host_waiting",
+    "host_proposals",
 }
 # Coordinators hold no permission on programmes at all: refused, as before.
 REFUSED_NAMESPACES = {"programmes"}
@@ -71,6 +75,9 @@ def world(make_event):
     a_match, a_check_in, a_rematch = programme_people(a, "Zebulon", "Quintessa")
     b_match, _, _ = programme_people(b, "Bertram", "Birthe")
     waiting = NewcomerFactory(programme=a, user__first_name="Ulrikke")
+    a_proposal = propose(newcomer=waiting, host=a_match.host, kind="culture")
+    b_waiting = NewcomerFactory(programme=b, user__first_name="Bertram")
+    propose(newcomer=b_waiting, host=b_match.host, kind="culture")
 
     a_date = make_event(title_en="A's own evening", programme=a).occurrences.get()
     event_services.sign_up(a_date, a_match.newcomer.user, notify=False)
@@ -99,6 +106,8 @@ def world(make_event):
             "host_rematch_requests": a_rematch,
             "event_dates": a_date,
             "privacy_audit": a_match.newcomer,
+            "host_waiting": waiting,
+            "host_proposals": a_proposal,
             "programmes": a,
         },
     }
@@ -172,12 +181,22 @@ def test_a_coordinator_of_b_finds_nothing_of_a_on_any_screen(client, world, coor
     # Nothing of A was changed by the POSTs.
     assert Match.objects.get(pk=world["a_match"].pk).is_active
     assert RematchRequest.objects.filter(status=RematchRequest.Status.OPEN).count() == 2
+    assert MatchProposal.objects.pending().count() == 2
+    world["objects"]["host_waiting"].refresh_from_db()
+    assert not world["objects"]["host_waiting"].waiting_paused
 
 
 def test_the_listings_and_exports_show_b_and_not_a(client, world, coordinator_b):
     """A positive control: B's coordinator does see B's people where A's are missing."""
     client.force_login(coordinator_b)
-    for name in ("host_participants", "host_matches", "host_checkins", "host_rematch_requests"):
+    for name in (
+        "host_participants",
+        "host_matches",
+        "host_checkins",
+        "host_rematch_requests",
+        "host_waiting",
+        "host_proposals",
+    ):
         for params in ({}, {"export": "csv"}):
             text = body(client.get(reverse(f"{name}:index"), params))
             assert "Bertram" in text, (name, params)

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events import services as event_services
+from matching.proposals import propose
 from programmes.factories import make_coordinator
 from tests.factories import (
     CheckInFactory,
@@ -29,6 +30,8 @@ LISTS = [
     "host_checkins:index",
     "host_rematch_requests:index",
     "event_dates:index",
+    "host_waiting:index",
+    "host_proposals:index",
 ]
 URLS = (
     ["/admin/", reverse("host_followup:index")]
@@ -46,7 +49,9 @@ def fill(programme, matches, make_event):
         MeetingFactory(match=match)
         CheckInFactory(match=match, satisfaction=1)
         RematchRequestFactory(match=match)
-        NewcomerFactory(programme=programme)
+        waiting = NewcomerFactory(programme=programme)
+        propose(newcomer=waiting, host=match.host, kind="culture")
+        NewcomerFactory(programme=programme, waiting_paused=True)
         event_services.sign_up(date, match.newcomer.user, notify=False)
 
 
