@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group
 from django.urls import URLResolver, get_resolver, reverse
 
 from events import services
-from matching.proposals import propose
 from events.models import SignUp
+from matching.proposals import propose
 from portal.models import Match, RematchRequest
 from programmes.factories import make_coordinator
 from tests.factories import (
