@@ -74,6 +74,8 @@ class MatchProposal(models.Model):
     )
     created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    # What the person who declined wrote (optional); for the coordinator only.
+    decline_reason = models.TextField(_("reason for declining"), blank=True, max_length=1000)
     match = models.OneToOneField(
         "portal.Match",
         on_delete=models.SET_NULL,
@@ -99,6 +101,9 @@ class MatchProposal(models.Model):
 
     def __str__(self):
         return f"{self.newcomer} & {self.host} ({self.programme.track_name(self.kind)})"
+
+    def kind_label(self):
+        return self.programme.track_name(self.kind)
 
     @property
     def is_pending(self):

@@ -25,7 +25,7 @@ declare(
     shown=texts.SHOWN_PORTAL_AND_ADMIN,
     seen_by=texts.SEEN_BY_PAIR_AND_COORDINATORS,
     kept=texts.KEPT_WITH_PARTICIPANT,
-    personal={"newcomer": KEEP, "host": KEEP, "reasons": KEEP},
+    personal={"newcomer": KEEP, "host": KEEP, "reasons": KEEP, "decline_reason": KEEP},
     not_personal=[
         "programme",
         "kind",

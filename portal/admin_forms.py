@@ -14,6 +14,7 @@ from programmes.scoping import programmes_for, scoped
 
 from . import services
 from .invitations import create_participant_account, mark_email_verified
+from .language_skills import COMMON_GROUND_FIELD_CLASSES, COMMON_GROUND_WIDGETS
 from .models import (
     END_REASON_MAX_LENGTH,
     NOTE_MAX_LENGTH,
@@ -52,19 +53,33 @@ class ParticipantAdminForm(WagtailAdminModelForm):
             "programme",
             "role",
             "phone",
+            "language_skills",
             "languages",
+            "chosen_interests",
             "interests",
+            "chosen_field",
             "professional_field",
+            "education",
+            "availability",
+            "postcode",
             "area",
             "birth_year",
+            "has_partner",
+            "has_children",
             "bio",
             "arrived_in_denmark",
             "wanted_host_kind",
+            "waiting_paused",
             "offers_career_hosting",
             "offers_culture_hosting",
             "capacity",
+            "workplace",
+            "lived_abroad",
+            "host_course_waived",
             "intake_notes",
         ]
+        field_classes = COMMON_GROUND_FIELD_CLASSES
+        widgets = COMMON_GROUND_WIDGETS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -156,8 +171,17 @@ def participant_choices(role, user=None):
 
 
 class MatchCreateForm(WagtailAdminModelForm):
+    """A match made directly by the coordinator. The hard rules refuse (services.validate_match);
+    what is only doubtful (matching.direct) is shown as warnings, and the match is created
+    only with "create anyway" ticked."""
+
     notify = forms.BooleanField(
         label=_("Email both participants about the match now"), required=False, initial=True
+    )
+    create_anyway = forms.BooleanField(
+        label=_("Create the match anyway"),
+        required=False,
+        help_text=_("Tick after reading the warnings, if the match should go ahead."),
     )
 
     class Meta:
@@ -184,7 +208,21 @@ class MatchCreateForm(WagtailAdminModelForm):
                 services.validate_match(newcomer, host, kind, start, cleaned.get("end_date"))
             except ValidationError as error:
                 self.add_error(None, error)
+            else:
+                self._check_warnings(newcomer, host, kind, cleaned)
         return cleaned
+
+    def _check_warnings(self, newcomer, host, kind, cleaned):
+        from matching.direct import direct_match_warnings
+
+        self.warnings = direct_match_warnings(newcomer, host, kind)
+        if self.warnings and not cleaned.get("create_anyway"):
+            for warning in self.warnings:
+                self.add_error(None, warning)
+            self.add_error(
+                "create_anyway",
+                _("Read the warnings above; tick this box to create the match anyway."),
+            )
 
     def save(self, commit=True):
         data = self.cleaned_data
@@ -196,6 +234,17 @@ class MatchCreateForm(WagtailAdminModelForm):
             end_date=data.get("end_date"),
             notify=data.get("notify", False),
         )
+        if getattr(self, "warnings", None):
+            from wagtail.log_actions import log
+
+            from matching.audit import DIRECT_MATCH_DESPITE_WARNINGS
+
+            log(
+                self.instance,
+                DIRECT_MATCH_DESPITE_WARNINGS,
+                user=self.for_user,
+                data={"warnings": [str(w) for w in self.warnings]},
+            )
         return self.instance
 
 

@@ -16,7 +16,6 @@ from wagtail.admin.ui.components import Component
 from adminui.columns import admin_date
 
 from . import day
-from .models import Participant
 
 ROWS_SHOWN = 5
 
@@ -179,10 +178,7 @@ class NewcomersWaitingPanel(CoordinatorPanel):
         ) % {"days": self.longest}
 
     def link(self):
-        url = reverse("host_participants:index") + (
-            f"?role={Participant.Role.NEWCOMER.value}&matched=no"
-        )
-        return url, _("Open the list of newcomers without a match")
+        return reverse("host_waiting:index"), _("Open the waiting list")
 
 
 class ApplicationsToReviewPanel(CoordinatorPanel):

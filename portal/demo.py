@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from home.demo_support import DEMO_PASSWORD, demo_account, load, require_demo_allowed, upsert
 from home.models import ActivityIdeaPage
+from programmes.languages import language_name
 from programmes.models import Programme
 
 from .factories import (
@@ -30,10 +31,11 @@ from .factories import (
     RematchRequestFactory,
     WheelEntryFactory,
 )
-from .models import CheckIn, Match, RematchRequest, add_months
+from .models import CheckIn, Match, Participant, RematchRequest, add_months
 
 DEFAULT_PROGRAMME = "host-programme"  # a person without `programme:` in the file is in it
 PEOPLE = Path(__file__).resolve().parent / "demo_content" / "people.yaml"
+WAITING = Path(__file__).resolve().parent / "demo_content" / "waiting.yaml"
 ACCOUNT_FIELDS = ("first_name", "last_name", "preferred_language")
 
 
@@ -47,7 +49,9 @@ def _days(number):
 
 
 def build_participant(row, today, programmes):
-    fields = {key: value for key, value in row.items() if key not in ("email", "wheel")}
+    fields = {
+        key: value for key, value in row.items() if key not in ("email", "wheel", "waiting_days")
+    }
     slug = fields.pop("programme", DEFAULT_PROGRAMME)
     if slug not in programmes:
         raise ImproperlyConfigured(
@@ -61,6 +65,8 @@ def build_participant(row, today, programmes):
     if arrived is not None:
         fields["arrived_in_denmark"] = today - _days(arrived)
     fields.setdefault("invited_at", _at(today - _days(120)))
+    if "waiting_days" in row:
+        fields["waiting_since"] = _at(today - _days(row["waiting_days"]))
     participant = upsert(ParticipantFactory, {"user": user}, **fields)
     for area, entry in row.get("wheel", {}).items():
         upsert(
@@ -137,4 +143,88 @@ def build(stdout):
     stdout.write(
         f"  {sum(len(row.get('meetings', [])) for row in data['matches'])} meetings, "
         f"{sum(len(row.get('check_ins', [])) for row in data['matches'])} check-ins"
+    )
+    build_waiting(load(WAITING), people, today, programmes, stdout)
+
+
+def _common_ground(row):
+    from programmes.models import ProfessionalField
+
+    return {
+        "language_skills": [{"language": code, "level": level} for code, level in row["languages"]],
+        "languages": ", ".join(language_name(code, "en") for code, _level in row["languages"]),
+        "interests": ", ".join(row["interests"]),
+        "chosen_field": ProfessionalField.objects.get(name_en=row["field"]),
+        "professional_field": row["field"],
+        "area": row["area"],
+        "postcode": row["postcode"],
+        "availability": row["availability"],
+    }
+
+
+def _set_interests(participant, names):
+    from programmes.models import Interest
+
+    participant.chosen_interests.set(Interest.objects.filter(name_en__in=names))
+
+
+def build_waiting(data, people, today, programmes, stdout):
+    """The waiting lines (newcomers with their ``waiting_since``), hosts with free places and
+    the pending match proposals of ``demo_content/waiting.yaml``."""
+    from matching.models import MatchProposal
+
+    for row in data["waiting"]:
+        user = demo_account(row["email"], **{key: row[key] for key in ACCOUNT_FIELDS})
+        participant = upsert(
+            ParticipantFactory,
+            {"user": user},
+            programme=programmes[row["programme"]],
+            role=Participant.Role.NEWCOMER,
+            wanted_host_kind=row["kind"],
+            waiting_since=_at(today - _days(row["waiting_days"])),
+            waiting_paused=row.get("paused", False),
+            arrived_in_denmark=today - _days(row["arrived_days_ago"]),
+            birth_year=row["birth_year"],
+            has_partner=row["has_partner"],
+            has_children=row["has_children"],
+            bio="",
+            invited_at=_at(today - _days(row["waiting_days"])),
+            **_common_ground(row),
+        )
+        _set_interests(participant, row["interests"])
+        people[row["email"]] = participant
+    for row in data["free_hosts"]:
+        user = demo_account(row["email"], **{key: row[key] for key in ACCOUNT_FIELDS})
+        participant = upsert(
+            ParticipantFactory,
+            {"user": user},
+            programme=programmes[row["programme"]],
+            role=Participant.Role.HOST,
+            offers_career_hosting="career" in row["offers"],
+            offers_culture_hosting="culture" in row["offers"],
+            capacity=row["capacity"],
+            workplace=row["workplace"],
+            lived_abroad=row["lived_abroad"],
+            bio="",
+            invited_at=_at(today - _days(60)),
+            **_common_ground(row),
+        )
+        _set_interests(participant, row["interests"])
+        people[row["email"]] = participant
+    for row in data["proposals"]:
+        newcomer, host = people[row["newcomer"]], people[row["host"]]
+        MatchProposal.objects.get_or_create(
+            newcomer=newcomer,
+            kind=row["kind"],
+            status=MatchProposal.Status.PENDING,
+            defaults={
+                "programme": newcomer.programme,
+                "host": host,
+                "score": row["score"],
+                "reasons": row["reasons"],
+            },
+        )
+    stdout.write(
+        f"  {len(data['waiting'])} newcomers waiting, {len(data['free_hosts'])} hosts with free "
+        f"places, {len(data['proposals'])} match proposal(s)"
     )

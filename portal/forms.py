@@ -10,6 +10,7 @@ from accounts.models import User
 from home.models import ActivityIdeaPage
 
 from . import services
+from .language_skills import COMMON_GROUND_FIELD_CLASSES, COMMON_GROUND_WIDGETS
 from .meetings import MAX_DURATION_MINUTES, MIN_DURATION_MINUTES, validate_meeting
 from .models import NOTE_MAX_LENGTH, HostKind, LifeArea, Meeting, Participant, WheelEntry
 
@@ -175,9 +176,15 @@ class AccountForm(forms.ModelForm):
 
 PROFILE_FIELDS = [
     "phone",
+    "language_skills",
     "languages",
+    "chosen_interests",
     "interests",
+    "chosen_field",
     "professional_field",
+    "education",
+    "availability",
+    "postcode",
     "area",
     "bio",
     "receives_news",
@@ -190,9 +197,15 @@ class ParticipantProfileForm(forms.ModelForm):
     class Meta:
         model = Participant
         fields = PROFILE_FIELDS
+        field_classes = COMMON_GROUND_FIELD_CLASSES
         widgets = {
+            **COMMON_GROUND_WIDGETS,
             "bio": forms.Textarea(attrs={"rows": 5}),
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        }
+        labels = {
+            "interests": _("Other interests (free text)"),
+            "professional_field": _("Professional field in your own words"),
         }
 
 
@@ -200,7 +213,10 @@ class NewcomerProfileForm(ParticipantProfileForm):
     class Meta(ParticipantProfileForm.Meta):
         fields = [*PROFILE_FIELDS, "arrived_in_denmark", "wanted_host_kind"]
         widgets = {**ParticipantProfileForm.Meta.widgets, "arrived_in_denmark": DateInput()}
-        labels = {"wanted_host_kind": _("Kind of host you would like")}
+        labels = {
+            **ParticipantProfileForm.Meta.labels,
+            "wanted_host_kind": _("Kind of host you would like"),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from matching import views as proposal_views
+
 from . import views
 
 app_name = "portal"
@@ -23,6 +25,12 @@ urlpatterns = [
     path("matches/<int:match_id>/rematch/", views.rematch, name="rematch"),
     path("matches/<int:match_id>/wheels/", views.match_wheels, name="match_wheels"),
     path("wheel/", views.wheel, name="wheel"),
+    path("proposals/<int:proposal_id>/", proposal_views.proposal, name="proposal"),
+    path(
+        "proposals/<int:proposal_id>/decline/",
+        proposal_views.proposal_decline,
+        name="proposal_decline",
+    ),
     path("profile/", views.profile, name="profile"),
     path("my-data/", views.my_data, name="my_data"),
     path("my-data.json", views.my_data_json, name="my_data_json"),

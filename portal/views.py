@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from home.models import ContactSettings
+from matching import proposals, waiting
 
 from . import services
 from .export import export_filename, participant_export
@@ -85,6 +86,12 @@ def dashboard(request):
         "participant": participant,
         "active_matches": active,
         "ended_matches": ended,
+        "proposals": [
+            {"proposal": item, "other": proposals.other_of(item, participant)}
+            for item in proposals.pending_for(participant)
+        ],
+        # A waiting newcomer's place in line and the estimate (None for anyone else).
+        "waiting": waiting.waiting_status(participant, today),
     }
     if not active:
         context["waiting_next_step"] = services.suggested_next_step(participant, None, today)

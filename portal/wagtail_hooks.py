@@ -673,7 +673,13 @@ class HostProgrammeGroup(ViewSetGroup):
 
 @hooks.register("register_admin_viewset")
 def register_host_programme():
-    return HostProgrammeGroup()
+    # The waiting list and match proposals (matching app) sit in the same menu; imported
+    # here because their viewsets build on this module's.
+    from matching.admin_screens import ProposalViewSet, WaitingViewSet
+
+    items = list(HostProgrammeGroup.items)
+    items[2:2] = [WaitingViewSet, ProposalViewSet]
+    return type("HostProgrammeGroup", (HostProgrammeGroup,), {"items": tuple(items)})()
 
 
 @hooks.register("construct_homepage_panels")
@@ -711,4 +717,7 @@ class MatchExtendedFormatter(LogFormatter):
 
 @hooks.register("register_log_actions")
 def register_match_log_actions(actions):
+    from matching import audit as matching_audit
+
     actions.register_action(endings.MATCH_EXTENDED)(MatchExtendedFormatter)
+    matching_audit.register_actions(actions)

@@ -20,9 +20,19 @@ from home.demo_support import (
     set_translated,
 )
 
-from .models import Programme, SuccessCriterion, Track
+from .models import Interest, ProfessionalField, Programme, SuccessCriterion, Track
 
 PROGRAMMES = Path(__file__).resolve().parent / "demo_content" / "programmes.yaml"
+VOCABULARY = Path(__file__).resolve().parent / "demo_content" / "vocabulary.yaml"
+
+
+def build_vocabulary():
+    """The bilingual interest and professional-field lists, found by their English name."""
+    data = load(VOCABULARY)
+    for model, key in ((Interest, "interests"), (ProfessionalField, "fields")):
+        for row in data[key]:
+            model.objects.update_or_create(name_en=row["en"], defaults={"name_da": row["da"]})
+    return len(data["interests"]), len(data["fields"])
 
 
 def _translated(value):
@@ -78,3 +88,5 @@ def build(stdout):
         stdout.write(
             f"  {programme.name_en}: {len(row['tracks'])} tracks, coordinators {coordinators}"
         )
+    interests, fields = build_vocabulary()
+    stdout.write(f"  {interests} interests and {fields} professional fields")

@@ -11,6 +11,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from events import services
 from events.models import SignUp
 from intake.factories import ApplicationFactory
+from matching.proposals import propose
 from portal.models import Match, RematchRequest
 from programmes.factories import make_coordinator
 from tests.factories import (
@@ -56,8 +57,11 @@ def objects(make_event):
     match = MatchFactory(newcomer__user__first_name="Omar", host__user__first_name="Mette")
     # An event of the match's programme (a date shared by all is cancelled by leads only).
     date = make_event(title_en="Cooking evening", programme=match.programme).occurrences.get()
-    services.sign_up(date, NewcomerFactory().user, notify=False)
+    waiting = NewcomerFactory()
+    services.sign_up(date, waiting.user, notify=False)
     return {
+        "host_waiting": waiting,
+        "host_proposals": propose(newcomer=waiting, host=match.host, kind="culture"),
         "host_participants": match.newcomer,
         "host_matches": match,
         "host_meetings": MeetingFactory(match=match),
@@ -115,6 +119,9 @@ def test_editors_are_refused_every_coordinator_screen(client, objects, mailoutbo
     assert RematchRequest.objects.get().status == RematchRequest.Status.OPEN
     assert SignUp.objects.count() == 1
     assert mailoutbox == []
+    assert objects["host_proposals"].__class__.objects.get().is_pending
+    objects["host_waiting"].refresh_from_db()
+    assert not objects["host_waiting"].waiting_paused
 
 
 def test_a_programme_lead_gets_every_screen_a_coordinator_gets(client, objects):

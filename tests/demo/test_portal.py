@@ -4,9 +4,12 @@ a re-match request and wheels, built idempotently."""
 from allauth.account.models import EmailAddress
 
 from accounts.models import User
+from matching import waiting as waiting_line
+from matching.models import MatchProposal
 from notifications.models import SentReminder
 from portal import services
 from portal.models import CheckIn, Match, Meeting, Participant, RematchRequest, WheelEntry
+from programmes.models import Interest, ProfessionalField
 
 from .conftest import load_demo
 
@@ -41,6 +44,9 @@ def counts():
             CheckIn,
             RematchRequest,
             WheelEntry,
+            MatchProposal,
+            Interest,
+            ProfessionalField,
         )
     }
 
@@ -58,8 +64,9 @@ def test_load_demo_builds_the_portal_and_a_second_run_changes_nothing(demo, mail
     }
     first_own = {name: first[name] - alumni.get(name, 0) for name in first}
     # The host programme's 5 people, 2 matches, 4 meetings, 4 check-ins; the career-mentor
-    # programme's 7 people, 2 matches, 8 meetings, 2 check-ins.
-    assert first_own["Participant"] == 12
+    # programme's 7 people, 2 matches, 8 meetings, 2 check-ins; the waiting lines' 40
+    # newcomers and 6 hosts with free places (waiting.yaml).
+    assert first_own["Participant"] == 58
     assert first_own["Match"] == 4
     assert first_own["Meeting"] == 12
     assert first_own["CheckIn"] == 6
@@ -134,3 +141,33 @@ def test_demo_meetings_are_valid_for_their_match(demo):
         assert meeting.author in (meeting.match.newcomer, meeting.match.host)
         meeting.full_clean()
     assert SentReminder.objects.count() == 0
+
+
+def test_the_waiting_lines_the_free_hosts_and_the_pending_proposal(demo, client):
+    lines = {}
+    for person in waiting_line.line():
+        lines.setdefault((person.programme.slug, person.wanted_host_kind), []).append(person)
+    sizes = {key: len(people) for key, people in lines.items()}
+    assert sum(sizes.values()) >= 40
+    assert set(sizes) == {
+        ("host-programme", "culture"),
+        ("host-programme", "career"),
+        ("career-mentor-programme", "career"),
+    }
+    for people in lines.values():
+        assert [p.place_in_line for p in people] == list(range(1, len(people) + 1))
+        generated = [p for p in people if p.user.email[len("waiting") :][:2].isdigit()]
+        assert generated and all(p.language_skills and p.chosen_field_id for p in generated)
+    assert Interest.objects.count() >= 20 and ProfessionalField.objects.count() >= 12
+
+    [proposal] = MatchProposal.objects.pending()
+    assert proposal.host.user.email == "host2@example.com"
+    client.force_login(proposal.host.user)
+    dashboard = client.get("/portal/").content.decode()
+    assert f"/portal/proposals/{proposal.pk}/" in dashboard
+
+    yuki = Participant.objects.get(user__email="waiting@example.com")
+    client.force_login(yuki.user)
+    dashboard = client.get("/portal/").content.decode()
+    assert "Your place in the waiting line" in dashboard
+    assert f"Number {waiting_line.place_in_line(yuki)}" in dashboard

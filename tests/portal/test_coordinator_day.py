@@ -103,7 +103,8 @@ def test_the_coordinators_home_page_shows_the_day_at_a_glance(coordinator_client
     assert f'href="/admin/host-programme/participants/edit/{waiting.pk}/"' in html
     assert "Waiting 0 days, since" in html
     assert 'href="/admin/host-programme/follow-up/#followup-call"' in html
-    assert 'href="/admin/host-programme/participants/?role=newcomer&amp;matched=no"' in html
+    # The panel links to the waiting list (place in line, pause, export).
+    assert 'href="/admin/host-programme/waiting-list/"' in html
 
 
 def test_the_panels_are_in_danish_for_a_danish_coordinator(coordinator_client, coordinator):

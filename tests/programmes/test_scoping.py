@@ -13,6 +13,8 @@ from events import services as event_services
 from events.models import SignUp
 from intake.factories import ApplicationFactory
 from intake.models import Application
+from matching.models import MatchProposal
+from matching.proposals import propose
 from portal.models import Match, RematchRequest
 from privacy.consent import give_consent
 from privacy.models import Purpose
@@ -49,6 +51,8 @@ SCOPED_NAMESPACES = {
     "host_suggestions",
     "host_suggest_hosts",
     "intake_applications",
+    "host_waiting",
+    "host_proposals",
 }
 # Coordinators hold no permission on programmes at all: refused, as before.
 REFUSED_NAMESPACES = {"programmes"}
@@ -78,6 +82,9 @@ def world(make_event):
     waiting = NewcomerFactory(programme=a, user__first_name="Ulrikke")
     a_application = ApplicationFactory(programme=a, first_name="Xandra")
     ApplicationFactory(programme=b, first_name="Bertram", email="bertram@example.com")
+    a_proposal = propose(newcomer=waiting, host=a_match.host, kind="culture")
+    b_waiting = NewcomerFactory(programme=b, user__first_name="Bertram")
+    propose(newcomer=b_waiting, host=b_match.host, kind="culture")
 
     a_date = make_event(title_en="A's own evening", programme=a).occurrences.get()
     event_services.sign_up(a_date, a_match.newcomer.user, notify=False)
@@ -109,6 +116,8 @@ def world(make_event):
             "host_suggestions": a,
             "host_suggest_hosts": waiting,
             "intake_applications": a_application,
+            "host_waiting": waiting,
+            "host_proposals": a_proposal,
             "programmes": a,
         },
     }
@@ -183,6 +192,9 @@ def test_a_coordinator_of_b_finds_nothing_of_a_on_any_screen(client, world, coor
     assert Match.objects.get(pk=world["a_match"].pk).is_active
     assert RematchRequest.objects.filter(status=RematchRequest.Status.OPEN).count() == 2
     assert Application.objects.filter(status=Application.Status.TO_REVIEW).count() == 2
+    assert MatchProposal.objects.pending().count() == 2
+    world["objects"]["host_waiting"].refresh_from_db()
+    assert not world["objects"]["host_waiting"].waiting_paused
 
 
 def test_the_listings_and_exports_show_b_and_not_a(client, world, coordinator_b):
@@ -194,6 +206,8 @@ def test_the_listings_and_exports_show_b_and_not_a(client, world, coordinator_b)
         "host_checkins",
         "host_rematch_requests",
         "intake_applications",
+        "host_waiting",
+        "host_proposals",
     ):
         for params in ({}, {"export": "csv"}):
             text = body(client.get(reverse(f"{name}:index"), params))

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from events import services as event_services
 from intake.factories import ApplicationFactory
+from matching.proposals import propose
 from programmes.factories import make_coordinator
 from tests.factories import (
     CheckInFactory,
@@ -31,6 +32,8 @@ LISTS = [
     "host_rematch_requests:index",
     "event_dates:index",
     "intake_applications:index",
+    "host_waiting:index",
+    "host_proposals:index",
 ]
 URLS = (
     ["/admin/", reverse("host_followup:index"), reverse("host_suggestions:index")]
@@ -50,6 +53,9 @@ def fill(programme, matches, make_event):
         RematchRequestFactory(match=match)
         NewcomerFactory(programme=programme)
         ApplicationFactory(programme=programme)
+        waiting = NewcomerFactory(programme=programme)
+        propose(newcomer=waiting, host=match.host, kind="culture")
+        NewcomerFactory(programme=programme, waiting_paused=True)
         event_services.sign_up(date, match.newcomer.user, notify=False)
 
 
