@@ -12,6 +12,7 @@ What is only doubtful is listed here, and the coordinator must tick "create anyw
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from portal.models import HostKind, Match
 
@@ -75,9 +76,12 @@ def direct_match_warnings(newcomer, host, kind):
     host_pending = pending.filter(host=host).exclude(newcomer=newcomer).count()
     if host_pending and host_load + host_pending >= host.capacity:
         warnings.append(
-            _(
+            ngettext(
                 "%(host)s's free places are promised to match proposals waiting for answers "
-                "(%(pending)s of %(capacity)s places)."
+                "(%(pending)s of %(capacity)s place).",
+                "%(host)s's free places are promised to match proposals waiting for answers "
+                "(%(pending)s of %(capacity)s places).",
+                host.capacity,
             )
             % {"host": host, "pending": host_pending, "capacity": host.capacity}
         )

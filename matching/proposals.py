@@ -70,7 +70,7 @@ def propose(*, newcomer, host, kind, score=0, reasons=(), by_user=None):
             reasons=list(reasons),
             created_by=by_user,
         )
-        log(proposal, audit.PROPOSED, user=by_user)
+        log(proposal, audit.PROPOSED, user=by_user, data={"score": score})
         for person, other in _people(proposal):
             _email_person(
                 person,

@@ -12,14 +12,11 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
 
 from portal.models import Participant
 
 from . import assignment, candidates, scoring
 from .proposals import propose
-
-PROPOSED = "matching.propose"
 
 
 @dataclass
@@ -161,7 +158,6 @@ def propose_pairs(programme, kind, pairs, *, by_user):
                 reasons=reasons,
                 by_user=by_user,
             )
-            log(proposal, PROPOSED, user=by_user, data={"score": points})
             proposals.append(proposal)
     return proposals
 

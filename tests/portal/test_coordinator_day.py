@@ -97,7 +97,8 @@ def test_the_coordinators_home_page_shows_the_day_at_a_glance(coordinator_client
     ]:
         assert heading in html
     # Waiting: the newcomer just registered (plus nobody else; matched newcomers are not).
-    assert panel_counts(html) == [1, 2, 1, 1, 0]  # the last: applications to review (none)
+    # The last two: applications to review and surveys not answered (none).
+    assert panel_counts(html) == [1, 2, 1, 1, 0, 0]
     assert f'href="/admin/host-programme/matches/edit/{call.pk}/"' in html
     assert f'href="/admin/host-programme/rematch-requests/resolve/{rematch.pk}/"' in html
     assert f'href="/admin/host-programme/participants/edit/{waiting.pk}/"' in html
@@ -154,7 +155,7 @@ def test_home_page_queries_do_not_grow_with_the_rows(coordinator_client):
         day_rows()
     with CaptureQueriesContext(connection) as many:
         html = coordinator_client.get(HOME).content.decode()
-    assert panel_counts(html) == [13, 26, 13, 13, 0]  # the last: applications to review
+    assert panel_counts(html) == [13, 26, 13, 13, 0, 0]  # applications, surveys: none
     assert len(many) == len(few)
 
 
