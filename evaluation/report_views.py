@@ -86,6 +86,8 @@ class OutcomesReportView(WagtailAdminTemplateMixin, TemplateView):
         rows = report_rows(report, previous)
         if request.GET.get("export") == "csv":
             return csv_response(rows, period)
+        if request.GET.get("export") == "xlsx":
+            return xlsx_response(rows, period)
         criteria_bars = [
             (str(criterion.name), share.percent, criterion.target_percent)
             for criterion, share in report.criteria
@@ -244,14 +246,45 @@ def report_rows(report, previous):
     return rows
 
 
+HEADINGS = (
+    gettext_lazy("Section"),
+    gettext_lazy("Measure"),
+    gettext_lazy("This period"),
+    gettext_lazy("The period before"),
+    gettext_lazy("Target"),
+)
+
+
+def xlsx_response(rows, period):
+    """The table as an Excel workbook (openpyxl, which Wagtail's exports use too); text is
+    kept as text, never a formula."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Outcomes")[:31]
+    sheet.append([str(heading) for heading in HEADINGS])
+    for row in rows:
+        sheet.append([value if isinstance(value, (int, float)) else str(value) for value in row])
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # "=…" stays text
+    response = HttpResponse(
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    name = f"outcomes-{period.start.isoformat()}-{period.end.isoformat()}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    workbook.save(response)
+    return response
+
+
 def csv_response(rows, period):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = f"outcomes-{period.start.isoformat()}-{period.end.isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     writer = csv.writer(response)
-    writer.writerow(
-        [_("Section"), _("Measure"), _("This period"), _("The period before"), _("Target")]
-    )
+    writer.writerow([str(heading) for heading in HEADINGS])
     for row in rows:
         writer.writerow(spreadsheet_safe_row([str(value) for value in row]))
     return response

@@ -251,3 +251,31 @@ def test_the_trend_line_breaks_where_a_month_is_suppressed():
     assert len(chart["segments"]) == 2
     assert [dot.get("y") for dot in chart["dots"]][2] is None
     assert chart["dots"][4]["y"] == 0  # 5 of 5 is the top of the chart
+
+
+def test_the_report_downloads_as_an_excel_workbook_and_reads_in_danish(client, programme):
+    import io
+
+    from openpyxl import load_workbook
+    from wagtail.users.models import UserProfile
+
+    from programmes.factories import make_coordinator
+    from tests.factories import UserFactory
+
+    build(programme)
+    coordinator = UserFactory()
+    make_coordinator(coordinator, programme)
+    client.force_login(coordinator)
+    response = client.get(URL, {**QUERY, "export": "xlsx"})
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("Section", "Measure", "This period", "The period before", "Target")
+    assert ("Matches", "Started", 6, 0, None) in rows
+
+    profile = UserProfile.get_for_user(coordinator)
+    profile.preferred_language = "da"
+    profile.save()
+    page = client.get(URL, QUERY).content.decode()
+    assert "Resultatrapport" in page and "Succeskriterier set i forhold til målene" in page
+    assert "Forståelse af danske normer og kultur" in page

@@ -291,3 +291,57 @@ def test_the_home_page_lists_unanswered_surveys_and_links_to_writing_to_them(
     assert "/admin/host-programme/messages/new/?status=survey_unanswered" in home
     compose = client.get("/admin/host-programme/messages/new/?status=survey_unanswered")
     assert '<option value="survey_unanswered" selected>' in compose.content.decode()
+
+
+def test_a_coordinator_writes_a_survey_in_both_languages(client, coordinator, programme):
+    from tests.programmes.test_admin import inline
+
+    Survey.objects.filter(programme=programme, audience="host").update(active=False)
+    criterion = programme.success_criteria.get(name_en="Wanting to stay in Denmark")
+    other_criterion = ProgrammeFactory().success_criteria.first()
+    client.force_login(coordinator)
+    questions = [
+        {
+            "kind": "agree",
+            "text_en": "I would host again.",
+            "text_da": "Jeg vil gerne være vært igen.",
+            "criterion": str(criterion.pk),
+            "required": "on",
+        },
+        {
+            "kind": "choice",
+            "text_en": "How did you hear of us?",
+            "text_da": "Hvordan hørte du om os?",
+            "choices_en": "A friend\nThe municipality",
+            "choices_da": "En ven\nKommunen",
+        },
+    ]
+    form = {
+        "programme": str(programme.pk),
+        "audience": "host",
+        "title_en": "Hosting, looking back",
+        "title_da": "Værtskabet set i bakspejlet",
+        "active": "on",
+        **inline("questions", questions),
+    }
+    # A criterion of another programme is refused with a message, and nothing is saved.
+    refused = client.post(
+        reverse("surveys:add"),
+        {**form, "questions-0-criterion": str(other_criterion.pk)},
+    )
+    assert refused.status_code == 200
+    assert not Survey.objects.filter(title_en="Hosting, looking back").exists()
+
+    response = client.post(reverse("surveys:add"), form)
+    assert response.status_code == 302
+    survey = Survey.objects.get(title_en="Hosting, looking back")
+    assert survey.title_da == "Værtskabet set i bakspejlet"
+    assert [(q.kind, q.text_da, q.criterion) for q in survey.questions.order_by("sort_order")] == [
+        ("agree", "Jeg vil gerne være vært igen.", criterion),
+        ("choice", "Hvordan hørte du om os?", None),
+    ]
+    with translation.override("da"):
+        assert survey.questions.get(kind="choice").choice_list() == [
+            ("1", "En ven"),
+            ("2", "Kommunen"),
+        ]
