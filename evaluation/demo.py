@@ -168,3 +168,29 @@ def build(stdout):
                     answered += 1
             made += 1
     stdout.write(f"Evaluation: default surveys, {made} former pairs, {answered} surveys answered")
+
+
+def measure_key(spec):
+    """A live figure's measure from the demo's data files (``{programme: slug, criterion:
+    English name}`` or ``{programme: slug, question: English text}``) as the block stores it
+    ("criterion:<pk>" / "question:<pk>"). The default surveys must exist (``build_surveys``)."""
+    from programmes.models import SuccessCriterion
+
+    if "criterion" in spec:
+        criterion = SuccessCriterion.objects.get(
+            programme__slug=spec["programme"], name_en=spec["criterion"]
+        )
+        return f"criterion:{criterion.pk}"
+    question = Question.objects.get(
+        survey__programme__slug=spec["programme"], survey__active=True, text_en=spec["question"]
+    )
+    return f"question:{question.pk}"
+
+
+def build_surveys(stdout):
+    """Each demo programme's default surveys, before the pages (the results page's live
+    figures name their questions)."""
+    require_demo_allowed(settings)
+    for programme in Programme.objects.all():
+        create_for(programme)
+    stdout.write("Evaluation: the default surveys of every programme")

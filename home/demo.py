@@ -26,6 +26,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Page, Site
 
+from evaluation.demo import measure_key
 from intake.models import ApplicationFormPage
 from programmes.models import Programme
 
@@ -94,10 +95,17 @@ def site_data():
 
 def _resolve(value, pages):
     """Turn the data files' page references into pages: a block's ``page: key`` and a rich
-    text's ``<a page="key">``."""
+    text's ``<a page="key">``; and a live figure's ``measure: {programme, criterion or
+    question}`` (English text) into the survey measure it names."""
     if isinstance(value, dict):
         return {
-            key: (pages[item] if key == "page" and item else _resolve(item, pages))
+            key: (
+                pages[item]
+                if key == "page" and item
+                else measure_key(item)
+                if key == "measure" and isinstance(item, dict)
+                else _resolve(item, pages)
+            )
             for key, item in value.items()
         }
     if isinstance(value, list):

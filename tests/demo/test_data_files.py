@@ -15,8 +15,8 @@ from programmes import demo as programmes_demo
 from programmes.models import Programme
 
 # Values that are the same in both languages: a callout's kind, a heading's level, a figure,
-# a page reference, a link's name and address.
-LANGUAGE_NEUTRAL = {"kind", "level", "figure", "page", "name", "url"}
+# a page reference, a link's name and address, a live figure's survey measure and months.
+LANGUAGE_NEUTRAL = {"kind", "level", "figure", "page", "name", "url", "measure", "months"}
 
 
 def missing_translations(value, where=""):

@@ -1,6 +1,8 @@
 """The demo's evaluation: default surveys for both programmes and about forty former pairs with
 answers, so the outcomes report has figures for every section."""
 
+import re
+
 import pytest
 from django.utils import timezone
 
@@ -30,3 +32,17 @@ def test_the_report_for_the_last_two_years_has_every_section(demo):
     assert report.wait_median is not None and report.survey_response.percent is not None
     assert all(share.percent is not None for _, share in report.criteria)
     assert report.in_work_at_end.percent > report.in_work_at_start.percent
+
+
+def test_the_results_page_shows_live_figures_from_the_surveys(demo, client):
+    danish = client.get("/da/resultater/").content.decode()
+    assert "vil anbefale programmet til andre nytilkomne" in danish
+    assert "Fra evalueringsspørgeskemaer besvaret fra den" in danish
+    # English last: the language of the last request stays active for the next tests.
+    html = client.get("/results/").content.decode()
+    assert "What newcomers tell us now" in html
+    assert re.search(
+        r'statistics__figure">\d+ %</span> <span class="statistics__label">would '
+        r"recommend the programme",
+        html,
+    )

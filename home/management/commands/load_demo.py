@@ -14,6 +14,7 @@ from accounts import role_sync
 # Each app contributes one builder; later builders may use what earlier ones made.
 BUILDERS = [
     "programmes.demo.build",
+    "evaluation.demo.build_surveys",
     "home.demo.build",
     "portal.demo.build",
     "events.demo.build",
