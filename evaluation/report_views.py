@@ -20,7 +20,7 @@ from programmes.scoping import programmes_for
 from protection.exports import spreadsheet_safe_row
 
 from .models import Answer, Question
-from .report import Period, outcomes
+from .report import SMALLEST_GROUP, Period, outcomes
 
 REPORT_PERMISSION = "evaluation.view_surveyinvitation"
 
@@ -149,13 +149,21 @@ FUNNEL_STAGES = {
 }
 
 
+def count(number):
+    """A number of people or pairs as the report shows it: 1 to 4 read "fewer than 5"."""
+    return _("fewer than 5") if 0 < number < SMALLEST_GROUP else number
+
+
 def funnel_bars(report):
-    """The funnel as bars: each stage as a share of the forms sent, its number in the label."""
+    """The funnel as bars: each stage as a share of the forms sent, its number in the label
+    (no bar for a stage of fewer than five)."""
     first = report.funnel[0][1] if report.funnel else 0
     return [
         (
-            f"{FUNNEL_STAGES[stage]} ({number})",
-            round(100 * number / first) if first else None,
+            f"{FUNNEL_STAGES[stage]} ({count(number)})",
+            round(100 * number / first)
+            if first >= SMALLEST_GROUP and number not in range(1, SMALLEST_GROUP)
+            else None,
             None,
         )
         for stage, number in report.funnel
@@ -166,18 +174,36 @@ def report_rows(report, previous):
     """(section, measure, this period, the period before, target) for the table and export."""
     before_funnel = dict(previous.funnel)
     rows = [
-        (_("Applications"), str(FUNNEL_STAGES[stage]), number, before_funnel.get(stage, 0), "")
+        (
+            _("Applications"),
+            str(FUNNEL_STAGES[stage]),
+            count(number),
+            count(before_funnel.get(stage, 0)),
+            "",
+        )
         for stage, number in report.funnel
     ]
     rows += [
-        (_("Matches"), _("Started"), report.matches_started, previous.matches_started, ""),
-        (_("Matches"), _("Completed"), report.completed, previous.completed, ""),
-        (_("Matches"), _("Ended early"), report.ended_early, previous.ended_early, ""),
+        (
+            _("Matches"),
+            _("Started"),
+            count(report.matches_started),
+            count(previous.matches_started),
+            "",
+        ),
+        (_("Matches"), _("Completed"), count(report.completed), count(previous.completed), ""),
+        (
+            _("Matches"),
+            _("Ended early"),
+            count(report.ended_early),
+            count(previous.ended_early),
+            "",
+        ),
         (
             _("Matches"),
             _("Ended after a re-match request"),
-            report.rematched,
-            previous.rematched,
+            count(report.rematched),
+            count(previous.rematched),
             "",
         ),
         (

@@ -200,6 +200,9 @@ def test_the_coordinator_reads_the_report_with_its_chart_and_table(client, progr
     lines = export.content.decode().splitlines()
     assert lines[0] == "Section,Measure,This period,The period before,Target"
     assert "Matches,Started,6,0," in lines
+    # Fewer than five is never a number: 3 completed, 2 ended early, 1 after a re-match.
+    assert "Matches,Completed,fewer than 5,0," in lines
+    assert "Matches,Ended after a re-match request,fewer than 5,0," in lines
 
     editor = UserFactory()
     editor.groups.add(Group.objects.get(name="Editors"))
