@@ -173,9 +173,11 @@ def build(stdout):
 def measure_key(spec):
     """A live figure's measure from the demo's data files (``{programme: slug, criterion:
     English name}`` or ``{programme: slug, question: English text}``) as the block stores it
-    ("criterion:<pk>" / "question:<pk>"). The default surveys must exist (``build_surveys``)."""
+    ("criterion:<pk>" / "question:<pk>"). The programme gets its default surveys first if it
+    has none (``load_demo`` builds them before the pages; a test may build only the pages)."""
     from programmes.models import SuccessCriterion
 
+    create_for(Programme.objects.get(slug=spec["programme"]))
     if "criterion" in spec:
         criterion = SuccessCriterion.objects.get(
             programme__slug=spec["programme"], name_en=spec["criterion"]
