@@ -1,12 +1,15 @@
 """The coordinators' messages to groups: write one, see how many people it reaches, send it,
 and see afterwards what went to whom and when. Scoped to the coordinator's programmes."""
 
+import datetime
+
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,6 +28,7 @@ from . import audiences, group_messages
 from .models import Delivery, GroupMessage
 
 DELIVERIES_PER_PAGE = 50
+OCCURRENCES_SINCE_DAYS = 90
 
 
 class ComposeForm(forms.Form):
@@ -81,16 +85,15 @@ class ComposeForm(forms.Form):
         self.user = user
         self.fields["programmes"].queryset = programmes_for(user)
         self.fields["programmes"].initial = list(programmes_for(user))
+        # Dates from the last 90 days on: a bounded list without slicing the queryset (the
+        # field looks a posted choice up in it, which a slice cannot do).
+        since = timezone.now() - datetime.timedelta(days=OCCURRENCES_SINCE_DAYS)
         self.fields["occurrence"].queryset = (
             scoped(EventOccurrence.objects.all(), user)
-            .filter(cancelled=False)
+            .filter(cancelled=False, start__gte=since)
             .select_related("event")
-            .order_by("-start")[:200]
+            .order_by("-start")
         )
-
-    def clean_occurrence(self):
-        # The sliced queryset above only lists the choices; validate against the whole scope.
-        return self.cleaned_data.get("occurrence")
 
     def clean(self):
         cleaned = super().clean()

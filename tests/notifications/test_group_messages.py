@@ -283,3 +283,16 @@ def test_in_production_the_message_waits_in_the_queue_for_the_worker(
     call_command("db_worker", batch=True, verbosity=0)
     assert len(mailoutbox) == 2
     assert set(message.deliveries.values_list("status", flat=True)) == {"sent"}
+
+
+def test_an_event_choice_or_garbage_gets_an_answer_not_an_error(client, people, coordinator):
+    client.force_login(coordinator)
+    url = reverse("group_messages:compose")
+    chosen = client.post(
+        url, compose(status="", role="", occurrence=people["course"].pk, preview="1")
+    )
+    assert "This message reaches 1 person." in chosen.content.decode()
+    for garbage in ("999999", "x" * 500, "-1"):
+        response = client.post(url, compose(occurrence=garbage, preview="1"))
+        assert response.status_code == 200
+        assert "Select a valid choice" in response.content.decode()
