@@ -45,7 +45,7 @@ def wait_until_up(url, seconds=60):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=5):
+            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 (our own http URL)
                 return
         except urllib.error.HTTPError:
             return  # it answers
@@ -81,7 +81,7 @@ class Command(BaseCommand):
         if not base_url:
             port = free_port()
             base_url = f"http://127.0.0.1:{port}"
-            server = subprocess.Popen(
+            server = subprocess.Popen(  # noqa: S603 (runserver, our arguments)
                 [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
