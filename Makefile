@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1:8000
 
 .PHONY: run setup test test-fast test-browser lint format messages compilemessages demo clean bench \
-	system-packages
+	system-packages screenshots lighthouse
 
 # What the tests need from Debian: Chromium (browser tests), redis-server (login limits across
 # server processes) and gettext (the catalogue check). As root they are installed with apt-get,
@@ -83,6 +83,25 @@ bench: $(VENV)/.installed
 	DATABASE_URL=sqlite:///$(BENCH_DB) $(MANAGE) migrate --noinput > /dev/null
 	DATABASE_URL=sqlite:///$(BENCH_DB) $(MANAGE) bench_outcomes
 	rm -f $(BENCH_DB)
+
+# PNGs of home, a guide step, the calendar and an event page at 390 px and 1280 px, in English
+# and Danish, into screenshots/ (README). Starts the demo site on a free port and stops it.
+screenshots: setup
+	$(MANAGE) screenshots $(ARGS)
+
+# Lighthouse (mobile) against the site under the production settings (gunicorn), on a scratch
+# SQLite copy of the demo; fails when a score is below 95 (README). Not part of `make test`.
+LIGHTHOUSE_DB := /tmp/hostprogramme-lighthouse.sqlite3
+LIGHTHOUSE_BIN := tools/lighthouse/node_modules/.bin/lighthouse
+$(LIGHTHOUSE_BIN): tools/lighthouse/package.json
+	cd tools/lighthouse && npm install --no-audit --no-fund --no-package-lock
+	touch $@
+lighthouse: $(VENV)/.installed compilemessages $(LIGHTHOUSE_BIN)
+	rm -f $(LIGHTHOUSE_DB)
+	DATABASE_URL=sqlite:///$(LIGHTHOUSE_DB) $(MANAGE) migrate --noinput > /dev/null
+	DATABASE_URL=sqlite:///$(LIGHTHOUSE_DB) $(MANAGE) load_demo > /dev/null
+	DATABASE_URL=sqlite:///$(LIGHTHOUSE_DB) $(MANAGE) lighthouse $(ARGS)
+	rm -f $(LIGHTHOUSE_DB)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles media

@@ -61,9 +61,55 @@ class HomePage(BasePage):
         """The programmes presented under the home page, in the page tree's order."""
         return ProgrammePage.objects.child_of(self).live().public().order_by("path")
 
+    UPCOMING_EVENTS = 3
+    # Body blocks shown in the home page's "results" place, under the next events.
+    FIGURE_BLOCKS = ("live_figures", "statistics")
+
+    def application_pages(self):
+        """``{"newcomer": page, "host": page}``: the first live application form of each kind
+        (the intake app's pages, in the page tree's order); a kind without one is missing."""
+        from django.apps import apps
+
+        form_page = apps.get_model("intake", "ApplicationFormPage")
+        found = {}
+        for page in form_page.objects.descendant_of(self).live().public().order_by("path"):
+            found.setdefault(page.role, page)
+        return found
+
+    def upcoming_dates(self):
+        """The next dates of the public events (any programme's), not cancelled."""
+        from events.models import EventOccurrence
+
+        return (
+            EventOccurrence.objects.live()
+            .public()
+            .upcoming()
+            .filter(cancelled=False, event__path__startswith=self.path)
+            .select_related("event")
+            .order_by("start", "pk")[: self.UPCOMING_EVENTS]
+        )
+
+    def guide(self):
+        return GuidePage.objects.child_of(self).live().public().order_by("path").first()
+
+    def calendar(self):
+        from events.models import EventCalendarPage
+
+        return EventCalendarPage.objects.child_of(self).live().public().first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programme_pages"] = self.programme_pages()
+        guide = self.guide()
+        context.update(
+            programme_pages=self.programme_pages(),
+            application_pages=self.application_pages(),
+            upcoming_dates=list(self.upcoming_dates()),
+            calendar_page=self.calendar(),
+            guide=guide,
+            guide_steps=list(guide.steps()) if guide else [],
+            figure_blocks=[b for b in self.body if b.block_type in self.FIGURE_BLOCKS],
+            other_blocks=[b for b in self.body if b.block_type not in self.FIGURE_BLOCKS],
+        )
         return context
 
 

@@ -8,6 +8,8 @@ from wagtail.models import Page, Site
 
 register = template.Library()
 
+SIDEBAR_PAGES = 12
+
 
 @register.simple_tag(takes_context=True)
 def language_alternates(context):
@@ -60,3 +62,32 @@ def main_menu(context):
 def site_root(context):
     site = Site.find_for_request(context["request"])
     return site.root_page if site else None
+
+
+@register.simple_tag(takes_context=True)
+def section_navigation(context):
+    """The pages beside the current one for the sidebar: ``(heading page, pages)``.
+
+    Below a section (a page under a top-level page): that section and its pages. A top-level
+    page with pages of its own: itself and them. Otherwise the other top-level pages in the
+    menu (the main menu on a phone is folded away; on a desktop the sidebar offers where to
+    go next). A few queries, however many pages there are."""
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.pk:
+        return None, []
+    site = Site.find_for_request(context["request"])
+    if site is None:
+        return None, []
+    root = site.root_page
+    parent = page.get_parent()
+    if parent is None or page.pk == root.pk:
+        return None, []
+    if parent.pk != root.pk:
+        section = parent
+    elif page.get_children().live().public().exists():
+        section = page
+    else:
+        return None, [item for item in main_menu(context) if item.pk != page.pk]
+    # Bounded: a section of many pages (the calendar's events) shows its own link only.
+    pages = list(section.get_children().live().public().order_by("path")[: SIDEBAR_PAGES + 1])
+    return section, pages if len(pages) <= SIDEBAR_PAGES else []
