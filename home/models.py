@@ -19,10 +19,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock, SocialLinkBlock
+from .editing import BilingualPreviewMixin
 
 
-class BasePage(Page):
-    """Fields every public page shares: a short introduction and a flexible body."""
+class BasePage(BilingualPreviewMixin, Page):
+    """Fields every public page shares: a short introduction and a flexible body. Editors
+    preview it in English and in Danish."""
 
     intro = models.TextField(
         _("introduction"),
