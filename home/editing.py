@@ -12,10 +12,12 @@ mixin from this module.
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
+from wagtail import blocks
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 
 DEFAULT_LANGUAGE = "en"
@@ -134,3 +136,26 @@ def missing_danish_labels(page):
 
 def capitalised(labels):
     return [capfirst(label) for label in labels]
+
+
+class LabelledRichTextBlock(blocks.RichTextBlock):
+    """A rich text block whose Draftail editor is named after the block ("Paragraph",
+    "Answer"), so that screen readers announce it and axe-core finds a name for the editable
+    area (``aria-input-field-name``). In a StreamField the block's visible label is not tied
+    to the editable area: its ``<label for>`` points at Draftail's hidden input.
+
+    Draftail takes ``ariaLabel`` among its options, which the widget sends to the browser
+    (lazy labels are translated when the edit view is drawn). Migrations record it as a plain
+    ``RichTextBlock``: the name changes nothing stored."""
+
+    @cached_property
+    def field(self):
+        field = super().field
+        options = getattr(field.widget, "options", None)
+        if isinstance(options, dict):
+            options["ariaLabel"] = self.label
+        return field
+
+    def deconstruct(self):
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.blocks.RichTextBlock", args, kwargs
