@@ -10,15 +10,19 @@ Nothing here imports the page models at module level: ``home.models`` imports th
 mixin from this module.
 """
 
+import json
+
 from django.conf import settings
 from django.utils import translation
 from django.utils.functional import cached_property
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.fields import StreamField
 
 DEFAULT_LANGUAGE = "en"
 FALLBACK_LANGUAGE = "da"
@@ -43,8 +47,9 @@ def serve_in_language(serve, request, mode_name):
     return response
 
 
-class BilingualPreviewMixin:
-    """Wagtail preview modes "English" and "Danish" for a page whose fields are translated.
+class BilingualPageMixin:
+    """Wagtail preview modes "English" and "Danish" for a page whose fields are translated,
+    and an edit form that marks the Danish fields that are empty and fall back to English.
 
     The page is rendered with the mode's language active, so ``page.title`` and the other
     translated fields read their Danish values (falling back to English where empty, as the
@@ -52,6 +57,8 @@ class BilingualPreviewMixin:
 
     Routable pages use ``BilingualRoutablePageMixin`` instead: ``RoutablePageMixin`` has a
     ``serve_preview`` of its own that does not call ``super()``."""
+
+    base_form_class = None  # set below, once BilingualPageForm is defined
 
     @property
     def preview_modes(self):
@@ -83,15 +90,15 @@ class BilingualRoutablePageMixin(RoutablePageMixin):
 
 
 def translated_fields(page):
-    """Names of the page's fields that have an English and a Danish version, in the order the
-    model declares them (title and slug first, from Wagtail's ``Page``)."""
+    """Names of the fields of a page (or page model) that have an English and a Danish
+    version, in the order the model declares them (title and slug first, from ``Page``)."""
+    model = page if isinstance(page, type) else type(page)
     try:
-        options = translator.get_options_for_model(type(page))
+        options = translator.get_options_for_model(model)
     except NotRegistered:
         return []
     names = set(options.all_fields)
-    ordered = [field.name for field in type(page)._meta.get_fields() if field.name in names]
-    return ordered
+    return [field.name for field in model._meta.get_fields() if field.name in names]
 
 
 # Fields an editor never types in Danish on purpose: the URL slug gets its own Danish value
@@ -99,28 +106,44 @@ def translated_fields(page):
 NOT_REPORTED = {"slug", "url_path", "seo_title", "search_description"}
 
 
-def is_empty(value):
-    """True for a missing translation: None, blank text, or a StreamField with no blocks."""
+def is_empty(value, stream=False):
+    """True for a missing translation: None, blank text, or a StreamField with no blocks
+    (a ``StreamValue``, or its stored JSON text as a revision keeps it)."""
     if value is None:
         return True
     if isinstance(value, str):
-        return not value.strip()
+        text = value.strip()
+        if stream and text.startswith("["):
+            try:
+                return len(json.loads(text)) == 0
+            except ValueError:
+                return False
+        return not text
     try:
         return len(value) == 0
     except TypeError:
         return False
 
 
-def missing_danish_fields(page):
+def missing_danish_fields(page, values=None):
     """The translated fields whose English value is filled in but whose Danish value is empty,
-    so that the Danish page shows the English text. Returns the model field names."""
+    so that the Danish page shows the English text. Returns the model field names.
+
+    ``values`` may give the stored values by localised name (``{"intro_da": ...}``, as a
+    revision's content holds them) instead of reading them from the page."""
+    model = type(page)
     missing = []
     for name in translated_fields(page):
         if name in NOT_REPORTED:
             continue
-        english = getattr(page, build_localized_fieldname(name, DEFAULT_LANGUAGE), None)
-        danish = getattr(page, build_localized_fieldname(name, FALLBACK_LANGUAGE), None)
-        if not is_empty(english) and is_empty(danish):
+        stream = isinstance(model._meta.get_field(name), StreamField)
+        english_name = build_localized_fieldname(name, DEFAULT_LANGUAGE)
+        danish_name = build_localized_fieldname(name, FALLBACK_LANGUAGE)
+        if values is None:
+            english, danish = getattr(page, english_name, None), getattr(page, danish_name, None)
+        else:
+            english, danish = values.get(english_name), values.get(danish_name)
+        if not is_empty(english, stream) and is_empty(danish, stream):
             missing.append(name)
     return missing
 
@@ -130,12 +153,8 @@ def field_label(page, name):
     return str(type(page)._meta.get_field(name).verbose_name)
 
 
-def missing_danish_labels(page):
-    return [field_label(page, name) for name in missing_danish_fields(page)]
-
-
-def capitalised(labels):
-    return [capfirst(label) for label in labels]
+def missing_danish_labels(page, values=None):
+    return [field_label(page, name) for name in missing_danish_fields(page, values)]
 
 
 class LabelledRichTextBlock(blocks.RichTextBlock):
@@ -159,3 +178,71 @@ class LabelledRichTextBlock(blocks.RichTextBlock):
     def deconstruct(self):
         _path, args, kwargs = super().deconstruct()
         return "wagtail.blocks.RichTextBlock", args, kwargs
+
+
+def danish_missing_notice(labels):
+    """One sentence naming the empty Danish fields, for the top of the edit view."""
+    return ngettext(
+        "This field is empty in Danish, so the Danish page shows the English text: %(fields)s.",
+        "These fields are empty in Danish, so the Danish page shows the English text: %(fields)s.",
+        len(labels),
+    ) % {"fields": ", ".join(str(label) for label in labels)}
+
+
+class BilingualPageForm(WagtailAdminPageForm):
+    """The page edit form. Each Danish field that is empty while its English one is filled
+    in says so in its help text ("Empty in Danish: the Danish page shows the English text"),
+    which Wagtail draws under the field and ties to it with ``aria-describedby``."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.danish_missing = missing_danish_fields(self.instance) if self.instance.pk else []
+        for name in self.danish_missing:
+            field = self.fields.get(build_localized_fieldname(name, FALLBACK_LANGUAGE))
+            if field is None:
+                continue
+            note = _("Empty in Danish: the Danish page shows the English text.")
+            field.help_text = f"{note} {field.help_text}".strip() if field.help_text else note
+
+
+BilingualPageMixin.base_form_class = BilingualPageForm
+
+
+def danish_missing_by_page(pages):
+    """``{page id: [field labels]}`` for the pages of a listing whose Danish fields are empty,
+    as their editors last saved them: the latest draft where there are unpublished changes,
+    else the page itself. Pages with nothing missing are left out.
+
+    A listing's pages come without their StreamFields, so the values are read in one query
+    per page type, and the drafts' in one query, however many pages are listed."""
+    from wagtail.models import Revision
+
+    pages = [page for page in pages if translated_fields(page)]
+    draft_ids = {
+        page.pk: page.latest_revision_id
+        for page in pages
+        if page.has_unpublished_changes and page.latest_revision_id
+    }
+    drafts = dict(Revision.objects.filter(pk__in=draft_ids.values()).values_list("pk", "content"))
+    by_model = {}
+    for page in pages:
+        if draft_ids.get(page.pk) not in drafts:
+            by_model.setdefault(type(page), []).append(page.pk)
+    stored = {}
+    for model, ids in by_model.items():
+        names = [
+            build_localized_fieldname(name, language)
+            for name in translated_fields(model)
+            if name not in NOT_REPORTED
+            for language in (DEFAULT_LANGUAGE, FALLBACK_LANGUAGE)
+        ]
+        for row in model._default_manager.filter(pk__in=ids).values("pk", *names):
+            stored[row["pk"]] = row
+
+    missing = {}
+    for page in pages:
+        values = drafts.get(draft_ids.get(page.pk)) or stored.get(page.pk, {})
+        labels = missing_danish_labels(page, values)
+        if labels:
+            missing[page.pk] = labels
+    return missing

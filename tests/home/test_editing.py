@@ -103,3 +103,127 @@ def test_calendar_page_previews_in_danish(client, editor, calendar_page):
     url = f"/admin/pages/{calendar_page.pk}/revisions/{revision.pk}/view/"
     danish = client.get(url, {"mode": "da"}).text
     assert "Mød andre deltagere til vores fælles arrangementer." in danish
+
+
+# Which Danish fields are empty and fall back to English ---------------------------------------
+
+
+@pytest.fixture
+def half_translated(home_page):
+    """A page written in English whose Danish introduction and body are still empty."""
+    from home.models import ContentPage
+
+    from .conftest import publish
+
+    return publish(
+        home_page,
+        ContentPage(
+            title_en="Results",
+            title_da="Resultater",
+            slug_en="results",
+            slug_da="resultater",
+            intro_en="What the programme achieved.",
+            body_en=[("paragraph", "<p>Nine in ten pairs met every month.</p>")],
+        ),
+    )
+
+
+def test_missing_danish_fields_are_the_empty_ones_with_english_text(half_translated, content_page):
+    from home.editing import missing_danish_fields
+
+    assert missing_danish_fields(half_translated) == ["intro", "body"]
+    assert missing_danish_fields(content_page) == []
+    # A field empty in both languages is not "missing in Danish".
+    half_translated.intro_en = ""
+    assert missing_danish_fields(half_translated) == ["body"]
+
+
+def test_edit_view_names_the_empty_danish_fields_at_the_top(client, editor, half_translated):
+    html = client.get(f"/admin/pages/{half_translated.pk}/edit/").text
+    assert "data-danish-missing" in html
+    assert (
+        "These fields are empty in Danish, so the Danish page shows the English text: "
+        "introduction, body." in html
+    )
+
+
+def test_edit_view_marks_each_empty_danish_field(client, editor, half_translated):
+    response = client.get(f"/admin/pages/{half_translated.pk}/edit/")
+    form = response.context["form"]
+    note = "Empty in Danish: the Danish page shows the English text."
+    assert form.fields["intro_da"].help_text.startswith(note)
+    assert form.fields["body_da"].help_text == note
+    assert note not in form.fields["intro_en"].help_text
+    assert note not in form.fields["title_da"].help_text  # the Danish title is there
+    # Wagtail draws the help text under the field and ties the field to it.
+    html = response.text
+    assert 'aria-describedby="panel-child-content-child-intro_da-helptext"' in html
+    assert html.count(note) >= 2
+
+
+def test_edit_view_of_a_complete_page_shows_no_notice(client, editor, content_page):
+    html = client.get(f"/admin/pages/{content_page.pk}/edit/").text
+    assert "data-danish-missing" not in html
+    assert "Empty in Danish" not in html
+
+
+def test_the_notice_follows_the_latest_draft(client, editor, half_translated):
+    half_translated.intro_da = "Hvad programmet opnåede."
+    half_translated.save_revision()
+    html = client.get(f"/admin/pages/{half_translated.pk}/edit/").text
+    assert "This field is empty in Danish, so the Danish page shows the English text: body." in (
+        html
+    )
+
+
+def test_page_listing_tags_pages_with_empty_danish_fields(
+    client, editor, home_page, half_translated, content_page
+):
+    html = client.get(f"/admin/pages/{home_page.pk}/").text
+    assert html.count("Danish missing:") == 1
+    assert "Danish missing: introduction, body" in html
+
+
+def test_page_listing_follows_drafts(client, editor, home_page, half_translated):
+    half_translated.intro_da = "Hvad programmet opnåede."
+    half_translated.body_da = [("paragraph", "<p>Ni ud af ti par mødtes hver måned.</p>")]
+    half_translated.save_revision()
+    html = client.get(f"/admin/pages/{home_page.pk}/").text
+    assert "Danish missing" not in html
+
+
+def test_page_listing_queries_do_not_grow_with_the_pages(
+    client, editor, home_page, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from home.models import ContentPage
+
+    from .conftest import publish
+
+    def add_pages(count, start):
+        for number in range(start, start + count):
+            page = publish(
+                home_page,
+                ContentPage(
+                    title_en=f"Page {number}",
+                    slug_en=f"page-{number}",
+                    intro_en="English only.",
+                    body_en=[("paragraph", "<p>English only.</p>")],
+                ),
+            )
+            page.intro_en = "A draft."
+            page.save_revision()  # every other kind: published, and with a draft
+
+    def listing_queries():
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(f"/admin/pages/{home_page.pk}/").text
+        return len(queries), html.count("Danish missing:")
+
+    add_pages(2, 0)
+    few, tagged_few = listing_queries()
+    add_pages(8, 2)
+    many, tagged_many = listing_queries()
+    assert (tagged_few, tagged_many) == (2, 10)
+    assert many <= few + 2  # Wagtail's own listing may vary by a query or two
