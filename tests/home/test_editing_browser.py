@@ -1,11 +1,19 @@
 """The page edit view in a real browser: axe-core finds no serious or critical problems in
 the Draftail fields and the language toggle, with one language shown and with both."""
 
+import io
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.test import Client
 
+from events import demo as events_demo
+from events.models import EventPage
+from home import demo
+from home.models import ContentPage, GuideStepPage, HomePage
+from portal import demo as portal_demo
+from programmes import demo as programmes_demo
 from tests.accessibility import assert_no_serious_axe_violations
 from tests.factories import UserFactory
 
@@ -20,7 +28,7 @@ QUESTION = {"question": "How often?", "answer": "<p>Once or twice a month.</p>"}
 
 
 def log_in_as_editor(tab, live_server):
-    editor = UserFactory(email="editor@example.com")
+    editor = UserFactory(email="page-editor@example.com")
     editor.groups.add(Group.objects.get(name="Editors"))
     client = Client()
     client.force_login(editor)
@@ -35,6 +43,19 @@ def log_in_as_editor(tab, live_server):
     )
 
 
+def open_edit_view(tab, live_server, page):
+    tab.goto(f"{live_server.url}/admin/pages/{page.pk}/edit/")
+    # Draftail and the language toggle are drawn by JavaScript once the page has loaded.
+    tab.locator(".locale-picker button.locale-toggle").first.wait_for()
+    tab.locator(".Draftail-Editor").first.wait_for()
+
+
+def show_both_languages(tab):
+    for toggle in tab.locator(".locale-picker button.locale-toggle").all():
+        if toggle.get_attribute("aria-pressed") != "true":
+            toggle.click()
+
+
 def test_edit_view_passes_axe_with_one_and_both_languages_shown(
     page_in_browser, live_server, content_page
 ):
@@ -47,9 +68,7 @@ def test_edit_view_passes_axe_with_one_and_both_languages_shown(
     log_in_as_editor(page_in_browser, live_server)
     tab = page_in_browser
 
-    tab.goto(f"{live_server.url}/admin/pages/{content_page.pk}/edit/")
-    # Draftail and the language toggle are drawn by JavaScript once the page has loaded.
-    tab.locator(".Draftail-Editor").first.wait_for()
+    open_edit_view(tab, live_server, content_page)
     english, danish = tab.locator(".locale-picker button.locale-toggle").all()
     assert english.get_attribute("aria-pressed") == "true"
     assert danish.get_attribute("aria-pressed") == "false"
@@ -60,4 +79,36 @@ def test_edit_view_passes_axe_with_one_and_both_languages_shown(
     assert danish.get_attribute("aria-pressed") == "true"
     assert tab.locator("[role=textbox][aria-label='Paragraph']:visible").count() == 2
     assert tab.locator("[role=textbox][aria-label='Answer']:visible").count() == 2
+    assert_no_serious_axe_violations(tab)
+
+
+def test_demo_pages_edit_views_and_listing_pass_axe(page_in_browser, live_server):
+    """The demo's pages hold every kind of block; a page with its Danish introduction
+    missing shows the notice, the marked field and the listing's tag, all of which pass too."""
+    programmes_demo.build(stdout=io.StringIO())
+    demo.build(stdout=io.StringIO())
+    portal_demo.build(stdout=io.StringIO())  # the participants the events' sign-ups need
+    events_demo.build(stdout=io.StringIO())
+    home = HomePage.objects.get()
+    pages = [
+        home,
+        GuideStepPage.objects.order_by("path").first(),
+        ContentPage.objects.order_by("path").first(),
+        EventPage.objects.order_by("path").first(),
+    ]
+    half_translated = pages[2]
+    half_translated.intro_da = ""
+    half_translated.save_revision().publish()
+    log_in_as_editor(page_in_browser, live_server)
+    tab = page_in_browser
+
+    for page in pages:
+        open_edit_view(tab, live_server, page)
+        show_both_languages(tab)
+        assert_no_serious_axe_violations(tab)
+    open_edit_view(tab, live_server, half_translated)
+    assert tab.locator("[data-danish-missing]").is_visible()
+
+    tab.goto(f"{live_server.url}/admin/pages/{home.pk}/")
+    assert tab.locator(".danish-missing", has_text="Danish missing: introduction").count() == 1
     assert_no_serious_axe_violations(tab)
