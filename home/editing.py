@@ -189,6 +189,20 @@ def danish_missing_notice(labels):
     ) % {"fields": ", ".join(str(label) for label in labels)}
 
 
+def name_rich_text_editors(form):
+    """Name each rich text field's Draftail editor after the field ("Thank-you text [da]"),
+    as ``LabelledRichTextBlock`` does for blocks: the field's ``<label for>`` points at
+    Draftail's hidden input, not at the editable area. The widget gets its own options, as
+    form fields share their widget's options with the model's form field."""
+    # Imported here: the rich text converters load the page model, and this module is
+    # imported while the models are being loaded.
+    from wagtail.admin.rich_text import DraftailRichTextArea
+
+    for field in form.fields.values():
+        if isinstance(field.widget, DraftailRichTextArea):
+            field.widget.options = {**field.widget.options, "ariaLabel": field.label}
+
+
 class BilingualPageForm(WagtailAdminPageForm):
     """The page edit form. Each Danish field that is empty while its English one is filled
     in says so in its help text ("Empty in Danish: the Danish page shows the English text"),
@@ -196,6 +210,7 @@ class BilingualPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        name_rich_text_editors(self)
         self.danish_missing = missing_danish_fields(self.instance) if self.instance.pk else []
         for name in self.danish_missing:
             field = self.fields.get(build_localized_fieldname(name, FALLBACK_LANGUAGE))

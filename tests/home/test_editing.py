@@ -5,7 +5,8 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from tests.factories import UserFactory
+from home.models import ProgrammePage
+from tests.factories import ProgrammeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -227,3 +228,42 @@ def test_page_listing_queries_do_not_grow_with_the_pages(
     many, tagged_many = listing_queries()
     assert (tagged_few, tagged_many) == (2, 10)
     assert many <= few + 2  # Wagtail's own listing may vary by a query or two
+
+
+def test_rich_text_fields_name_their_editor_after_the_field(client, editor, home_page):
+    """A RichTextField's Draftail editor is named after its field and language, as blocks'
+    editors are after their block: its <label for> points at Draftail's hidden input."""
+    import json
+
+    from intake.models import ApplicationFormPage
+
+    from .conftest import publish
+
+    programme_page = publish(
+        home_page,
+        ProgrammePage(
+            title_en="The host programme",
+            slug_en="host-programme",
+            programme=ProgrammeFactory(),
+        ),
+    )
+    form_page = publish(
+        programme_page,
+        ApplicationFormPage(
+            title_en="Apply as a newcomer",
+            slug_en="apply",
+            thank_you_en="<p>Thank you for applying.</p>",
+        ),
+    )
+    response = client.get(f"/admin/pages/{form_page.pk}/edit/")
+    widget = response.context["form"].fields["thank_you_da"].widget
+    assert widget.options["ariaLabel"] == "Thank-you text [da]"
+    options = json.loads(
+        widget.get_context("thank_you_da", "", {})["widget"]["attrs"]["data-w-init-detail-value"]
+    )
+    assert options["ariaLabel"] == "Thank-you text [da]"
+    # Each form has its own options: the model's widget is left as it was.
+    assert (
+        "ariaLabel"
+        not in ApplicationFormPage._meta.get_field("thank_you_da").formfield().widget.options
+    )

@@ -12,6 +12,7 @@ from events import demo as events_demo
 from events.models import EventPage
 from home import demo
 from home.models import ContentPage, GuideStepPage, HomePage
+from intake.models import ApplicationFormPage
 from portal import demo as portal_demo
 from programmes import demo as programmes_demo
 from tests.accessibility import assert_no_serious_axe_violations
@@ -95,6 +96,7 @@ def test_demo_pages_edit_views_and_listing_pass_axe(page_in_browser, live_server
         GuideStepPage.objects.order_by("path").first(),
         ContentPage.objects.order_by("path").first(),
         EventPage.objects.order_by("path").first(),
+        ApplicationFormPage.objects.order_by("path").first(),  # rich text fields
     ]
     half_translated = pages[2]
     half_translated.intro_da = ""
