@@ -62,7 +62,7 @@ class BilingualPageMixin:
 
     @property
     def preview_modes(self):
-        return [(code, _(name)) for code, name in settings.LANGUAGES]
+        return list(settings.LANGUAGES)  # [("en", "English"), ("da", "Danish")], translated
 
     @property
     def default_preview_mode(self):
