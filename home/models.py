@@ -23,7 +23,7 @@ from .editing import BilingualPageForm, BilingualPageMixin
 
 class BasePage(BilingualPageMixin, Page):
     """Fields every public page shares: a short introduction and a flexible body. Editors
-    preview it in English and in Danish."""
+    preview it in English and in Danish and see which Danish fields are empty (home/editing.py)."""
 
     intro = models.TextField(
         _("introduction"),
