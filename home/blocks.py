@@ -5,6 +5,8 @@ from wagtail import blocks
 
 from evaluation.blocks import LiveFiguresBlock
 
+from .editing import LabelledRichTextBlock
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=120)
@@ -28,7 +30,7 @@ class CalloutBlock(blocks.StructBlock):
         default="tip",
     )
     title = blocks.CharBlock(label=_("Title"), max_length=120, required=False)
-    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul"])
+    text = LabelledRichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul"])
 
     class Meta:
         icon = "help"
@@ -58,7 +60,7 @@ class KeyFactsBlock(blocks.StructBlock):
 
 class FeatureBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120)
-    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul"])
+    text = LabelledRichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul"])
     page = blocks.PageChooserBlock(label=_("Link to page"), required=False)
     link_text = blocks.CharBlock(label=_("Link text"), max_length=80, required=False)
 
@@ -75,7 +77,7 @@ class FeatureListBlock(blocks.StructBlock):
 
 class QuestionBlock(blocks.StructBlock):
     question = blocks.CharBlock(label=_("Question"), max_length=200)
-    answer = blocks.RichTextBlock(
+    answer = LabelledRichTextBlock(
         label=_("Answer"), features=["bold", "italic", "link", "ul", "ol"]
     )
 
@@ -124,7 +126,7 @@ class QuoteBlock(blocks.StructBlock):
 
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
+    paragraph = LabelledRichTextBlock(
         label=_("Paragraph"),
         features=["h3", "bold", "italic", "link", "ol", "ul"],
         template="blocks/paragraph_block.html",

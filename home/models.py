@@ -11,7 +11,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -19,10 +18,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock, SocialLinkBlock
+from .editing import BilingualPageForm, BilingualPageMixin
 
 
-class BasePage(Page):
-    """Fields every public page shares: a short introduction and a flexible body."""
+class BasePage(BilingualPageMixin, Page):
+    """Fields every public page shares: a short introduction and a flexible body. Editors
+    preview it in English and in Danish and see which Danish fields are empty (home/editing.py)."""
 
     intro = models.TextField(
         _("introduction"),
@@ -205,7 +206,7 @@ class ActivityIdeaPage(BasePage):
         verbose_name = _("activity idea")
 
 
-class ProgrammePageForm(WagtailAdminPageForm):
+class ProgrammePageForm(BilingualPageForm):
     """Offers only the programmes that have no page yet (and the page's own programme)."""
 
     def __init__(self, *args, **kwargs):

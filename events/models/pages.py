@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 
 from events import converters  # noqa: F401 (registers <dbid:...> for the routes below)
+from home.editing import BilingualRoutablePageMixin
 from home.models import BasePage
 
 EVENT_TIME_ZONE = ZoneInfo("Europe/Copenhagen")
@@ -90,7 +91,7 @@ def expand_rule(rule, first_start):
     return starts
 
 
-class EventCalendarPage(RoutablePageMixin, BasePage):
+class EventCalendarPage(BilingualRoutablePageMixin, BasePage):
     """The one calendar: upcoming events as a list and as a month grid, and the archive.
     Event pages live under it. The ``.ics`` files are served by ``events.urls`` because
     Wagtail's page URLs always end in a slash."""
@@ -121,7 +122,7 @@ class EventCalendarPage(RoutablePageMixin, BasePage):
         return views.calendar_archive(request, self)
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(BilingualRoutablePageMixin, BasePage):
     """One event: a single date, or a recurring series entered once with its rule."""
 
     start = models.DateTimeField(_("starts"), help_text=_("Danish time."))
