@@ -1,57 +1,61 @@
 """Serve published Wagtail pages to anonymous visitors from the page cache.
 
+The middleware sits near the top of the stack (after WhiteNoise), so that a page kept in the
+cache is answered almost as cheaply as a static file: no session, no database, no template.
+What it keeps is the whole response as the rest of the stack finished it (its security,
+Content-Security-Policy, Vary and language headers included).
+
 Served from the cache, and stored in it, only when every response to this request would be the
 same for every visitor:
 
-- a GET (or HEAD, served only) by a visitor who is not logged in and has no message waiting;
+- a GET (or HEAD, served only) without a session cookie (so never a logged-in visitor, nor a
+  visitor whose session holds a page password or a message) and without a message cookie;
 - a page served by Wagtail (``wagtail_serve``: not the portal, search, feeds or admin, not a
   preview), answering 200 without setting a cookie and not marked private or no-store;
 - rendered without a CSRF token: a page with a POST form (an event's public sign-up form, an
   application form, a password-protected page's form) carries a token that belongs to one
-  visitor, so it is never stored and its form keeps working as before;
-- stored only from a request without a session, so that a page shown because a visitor's
-  session holds a page password is never handed to others.
+  visitor, so it is never stored and its form keeps working as before.
 
-Pages that qualify carry ``Cache-Control: public`` with a short ``max-age`` and an ETag, and a
-conditional GET with that ETag is answered ``304 Not Modified``.
+Pages that qualify carry ``Cache-Control: public`` with a short ``max-age`` and ``s-maxage``
+and an ETag, and a conditional GET with that ETag is answered ``304 Not Modified``.
 """
 
 from django.conf import settings
-from django.contrib.messages import get_messages
-from django.utils import translation
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language_from_path
 
-from .responses import conditional, etag_for, freeze, key_for, thaw
+from .generation import page_cache
+from .responses import conditional, etag_for, key_for
 
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
 MAX_QUERY_LENGTH = 256
+# Headers never kept with a page: per response or per visitor.
+NOT_KEPT = {"set-cookie", "date", "expires", "x-page-cache"}
 
 
 def page_key(request):
-    return key_for(
-        "page",
-        request.scheme,
-        request.get_host(),
-        translation.get_language(),
-        request.get_full_path(),
-    )
+    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    return key_for("page", request.scheme, request.get_host(), language, request.get_full_path())
 
 
 def may_serve_cached(request):
-    """Whether this request may get (or give) the anonymous copy."""
-    if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
-        return False
-    if request.path_info.startswith(settings.CSP_ADMIN_PREFIX):
-        return False
-    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
-        return False
-    if request.user.is_authenticated:
-        return False
-    return len(get_messages(request)) == 0
+    """Whether this request may get (or give) the anonymous copy: decided from the request
+    alone, before any session or database is touched."""
+    return (
+        settings.PAGE_CACHE_ENABLED
+        and request.method in ("GET", "HEAD")
+        and not request.path_info.startswith(settings.CSP_ADMIN_PREFIX)
+        and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_LENGTH
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+    )
 
 
 def may_store(request, response):
     match = getattr(request, "resolver_match", None)
+    user = getattr(request, "user", None)
     cache_control = response.get("Cache-Control", "").lower()
     return (
         request.method == "GET"
@@ -60,13 +64,12 @@ def may_store(request, response):
         and not getattr(request, "is_preview", False)
         and response.status_code == 200
         and not response.streaming
+        # No session started, no message left for later, no CSRF cookie set...
         and not response.cookies
         and not any(directive in cache_control for directive in UNCACHEABLE_DIRECTIVES)
-        # A rendered {% csrf_token %}: the page holds a token for this visitor only.
+        # ...and no {% csrf_token %} rendered: the page would hold a token for one visitor.
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.user.is_authenticated
-        and len(get_messages(request)) == 0
+        and (user is None or not user.is_authenticated)
     )
 
 
@@ -80,19 +83,29 @@ def make_public(response):
     return response
 
 
+def freeze(response):
+    headers = [(name, value) for name, value in response.items() if name.lower() not in NOT_KEPT]
+    return {"content": response.content, "headers": headers}
+
+
+def thaw(stored):
+    response = HttpResponse(stored["content"])
+    for name, value in stored["headers"]:
+        response[name] = value
+    return response
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        from .generation import page_cache
-
         if not may_serve_cached(request):
             return self.get_response(request)
         key = page_key(request)
         stored = page_cache().get(key)
         if stored is not None:
-            response = make_public(thaw(stored))
+            response = thaw(stored)
             response["X-Page-Cache"] = "hit"
             return conditional(request, response)
         response = self.get_response(request)
