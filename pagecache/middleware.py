@@ -10,8 +10,9 @@ same for every visitor:
 
 - a GET (or HEAD, served only) without a session cookie (so never a logged-in visitor, nor a
   visitor whose session holds a page password or a message) and without a message cookie;
-- a page served by Wagtail (``wagtail_serve``: not the portal, search, feeds or admin, not a
-  preview), answering 200 without setting a cookie and not marked private or no-store;
+- a page served by Wagtail (``wagtail_serve``: not the portal, search or admin, not a
+  preview), the sitemap or a public feed, answering 200 without setting a cookie and not
+  marked private or no-store;
 - rendered without a CSRF token: a page with a POST form (an event's public sign-up form, an
   application form, a password-protected page's form) carries a token that belongs to one
   visitor, so it is never stored and its form keeps working as before.
@@ -31,6 +32,9 @@ from .responses import conditional, etag_for, key_for
 
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
 MAX_QUERY_LENGTH = 256
+# What is kept: Wagtail's pages, and the sitemap and public feeds (whose views keep their own
+# copy too, but answering here skips sessions and the rest of the stack).
+KEPT_VIEWS = {"wagtail_serve", "sitemap", "events:feed", "events:event_ics"}
 # Headers never kept with a page: per response or per visitor.
 NOT_KEPT = {"set-cookie", "date", "expires", "x-page-cache"}
 
@@ -60,7 +64,7 @@ def may_store(request, response):
     return (
         request.method == "GET"
         and match is not None
-        and match.url_name == "wagtail_serve"
+        and match.view_name in KEPT_VIEWS
         and not getattr(request, "is_preview", False)
         and response.status_code == 200
         and not response.streaming
@@ -74,6 +78,8 @@ def may_store(request, response):
 
 
 def make_public(response):
+    if "Cache-Control" in response:
+        return response  # the view's own (the feed's 15 minutes)
     patch_cache_control(
         response,
         public=True,
