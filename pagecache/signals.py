@@ -14,6 +14,7 @@ A proxy in front (WAGTAILFRONTENDCACHE) is asked to purge the page's URLs in eve
 its parent (listings) and the home page when a page is published, unpublished or moved.
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
@@ -49,8 +50,6 @@ def watched_models():
 
 
 def model_changed(sender, instance, created=False, **kwargs):
-    if not isinstance(instance, _watched):
-        return
     if created and isinstance(instance, _settings_models):
         return  # made empty on first use, while a page is rendered: nothing shown changed
     generation.bump()
@@ -98,8 +97,14 @@ def connect():
 
     _watched = watched_models()
     _settings_models = (BaseSiteSetting, BaseGenericSetting)
-    post_save.connect(model_changed, dispatch_uid="pagecache_saved")
-    post_delete.connect(model_changed, dispatch_uid="pagecache_deleted")
+    # Connected model by model: a receiver for every model would make Django load every row
+    # it deletes (no fast deletes) anywhere in the project.
+    for model in apps.get_models():
+        if issubclass(model, _watched):
+            post_save.connect(model_changed, sender=model, dispatch_uid=f"pagecache_saved_{model}")
+            post_delete.connect(
+                model_changed, sender=model, dispatch_uid=f"pagecache_deleted_{model}"
+            )
     page_published.connect(page_changed, dispatch_uid="pagecache_published")
     page_unpublished.connect(page_changed, dispatch_uid="pagecache_unpublished")
     post_page_move.connect(page_moved, dispatch_uid="pagecache_moved")
