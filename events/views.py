@@ -3,7 +3,6 @@
 
 import calendar as pycalendar
 import datetime
-import hashlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,12 +12,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone, translation
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
+from pagecache import responses as page_responses
 from portal.services import participant_for
 from protection import ratelimit
 
@@ -48,13 +48,26 @@ def ics_response(content, filename, attachment=True):
     return response
 
 
-def conditional(request, response):
-    """Give the response an ETag over its body and answer "304 Not Modified" when the
-    calendar app already has it, so subscribed feeds are not downloaded whole every time.
-    (No Last-Modified: a feed also changes when a date leaves its window or a sign-up's
-    place changes, which no single timestamp records.)"""
-    response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
-    return get_conditional_response(request, etag=response["ETag"], response=response)
+# The feeds are kept on the page cache (pagecache/) until the next change to an event, a date
+# or a sign-up (the key carries the generation those changes bump), and at most this long,
+# because the feeds' window of dates also moves with the clock.
+FEED_CACHE_SECONDS = 15 * 60
+
+
+def cached_feed(request, key, build, cache_control):
+    """The feed ``build()`` makes, from the page cache when nothing changed since, with an ETag
+    over its bytes; "304 Not Modified" when the calendar app already has it, so subscribed
+    feeds are not downloaded whole every time. (No Last-Modified: a feed also changes when a
+    date leaves its window or a sign-up's place changes, which no single timestamp records.)"""
+    return page_responses.cached_response(
+        request, key, build, FEED_CACHE_SECONDS, cache_control=cache_control
+    )
+
+
+def feed_key(request, name, *parts):
+    return page_responses.key_for(
+        name, request.scheme, request.get_host(), translation.get_language(), *parts
+    )
 
 
 # The public calendar --------------------------------------------------------------------
@@ -158,18 +171,20 @@ def calendar_month(request, page, year, month):
 
 def calendar_feed(request):
     """The public feed: every upcoming date (and the last month's), for subscribing."""
-    page = EventCalendarPage.objects.live().public().first()
-    if page is None:
-        raise Http404
-    dates = (
-        queries.calendar_dates(page)
-        .upcoming(timezone.now() - datetime.timedelta(days=30))
-        .order_by("start", "pk")
-    )
-    content = ical.build(dates, name=str(page.title))
-    response = ics_response(content, "events.ics", attachment=False)
-    patch_cache_control(response, public=True, max_age=900)
-    return conditional(request, response)
+
+    def build():
+        page = EventCalendarPage.objects.live().public().first()
+        if page is None:
+            raise Http404
+        dates = (
+            queries.calendar_dates(page)
+            .upcoming(timezone.now() - datetime.timedelta(days=30))
+            .order_by("start", "pk")
+        )
+        content = ical.build(dates, name=str(page.title))
+        return ics_response(content, "events.ics", attachment=False)
+
+    return cached_feed(request, feed_key(request, "feed"), build, {"public": True, "max_age": 900})
 
 
 # The event page ---------------------------------------------------------------------------
@@ -247,9 +262,13 @@ def event_detail(request, page):
 
 def event_ics(request, pk):
     """Every date of one event, to add to a calendar."""
-    page = get_object_or_404(EventPage.objects.live().public(), pk=pk)
-    dates = page.occurrences.select_related("event").order_by("start")
-    return conditional(request, ics_response(ical.build(dates, name=None), f"{page.slug}.ics"))
+
+    def build():
+        page = get_object_or_404(EventPage.objects.live().public(), pk=pk)
+        dates = page.occurrences.select_related("event").order_by("start")
+        return ics_response(ical.build(dates, name=None), f"{page.slug}.ics")
+
+    return cached_feed(request, feed_key(request, "event_ics", pk), build, None)
 
 
 def public_signup(request, page, occurrence_id):
@@ -431,9 +450,17 @@ def personal_feed(request, token):
     feed = get_object_or_404(
         CalendarFeed.objects.select_related("user").filter(user__is_active=True), token=token
     )
-    with translation.override(feed.user.preferred_language):
-        content = ical.build(queries.feed_dates(feed.user), name=_("My events"))
-    return conditional(request, private(ics_response(content, "my-events.ics", attachment=False)))
+    language = feed.user.preferred_language
+
+    def build():
+        with translation.override(language):
+            content = ical.build(queries.feed_dates(feed.user), name=_("My events"))
+        return ics_response(content, "my-events.ics", attachment=False)
+
+    # Looked up each time (one query), so a deleted address or a deactivated person's feed
+    # stops at once; the dates are kept per address and language until the next change.
+    key = feed_key(request, "personal_feed", feed.token, language)
+    return cached_feed(request, key, build, {"private": True, "no_store": True})
 
 
 # Public sign-ups: the emailed links -------------------------------------------------------

@@ -1,7 +1,11 @@
 """``/sitemap.xml`` listing every live public page in English and Danish with alternates."""
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap
 from wagtail.models import Page, Site
+
+from pagecache.responses import cached_response, key_for
 
 
 class PageSitemap(Sitemap):
@@ -27,3 +31,21 @@ class PageSitemap(Sitemap):
 
     def lastmod(self, page):
         return page.last_published_at
+
+
+# The sitemap changes only when a page does: kept on the page cache until then (the key carries
+# the generation every page change bumps, see pagecache/), and at most a day.
+SITEMAP_CACHE_SECONDS = 24 * 60 * 60
+
+
+def sitemap_view(request):
+    """``/sitemap.xml`` from the page cache, with an ETag and the newest page's Last-Modified;
+    a conditional request for an unchanged sitemap is answered "304 Not Modified"."""
+    key = key_for("sitemap", request.scheme, request.get_host(), request.get_full_path())
+    return cached_response(
+        request,
+        key,
+        lambda: sitemap(request, sitemaps={"pages": PageSitemap}),
+        SITEMAP_CACHE_SECONDS,
+        cache_control={"public": True, "max_age": settings.PAGE_CACHE_MAX_AGE},
+    )

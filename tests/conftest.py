@@ -41,6 +41,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
             type(connection)._test_serialized_contents = contents
 
 
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with no cached page (the page cache outlives a test's database)."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    yield
+
+
 @pytest.fixture
 def home_page(db):
     """A live home page as the root of the default site, in English and Danish."""

@@ -48,20 +48,48 @@ def language_alternates(context):
     return alternates
 
 
+def _frame_cached(request, name, compute):
+    """``compute()`` kept on the page cache per host until the next content change (the key
+    carries the page cache's generation, see pagecache/). Page objects keep every language's
+    title and path, so one entry serves both languages."""
+    from pagecache.generation import current, page_cache
+
+    key = f"frame:{current()}:{name}:{request.get_host()}"
+    cache = page_cache()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, None)
+    return value
+
+
+def _site_root_page(request):
+    site = Site.find_for_request(request)
+    return site.root_page if site else None
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """Pages below the site's home page marked 'show in menus'."""
     request = context["request"]
-    site = Site.find_for_request(request)
-    if site is None:
-        return Page.objects.none()
-    return site.root_page.get_children().live().public().in_menu().order_by("path")
+
+    def menu():
+        root = _site_root_page(request)
+        if root is None:
+            return []
+        return list(root.get_children().live().public().in_menu().order_by("path"))
+
+    if getattr(request, "is_preview", False):
+        return menu()
+    return _frame_cached(request, "menu", menu)
 
 
 @register.simple_tag(takes_context=True)
 def site_root(context):
-    site = Site.find_for_request(context["request"])
-    return site.root_page if site else None
+    request = context["request"]
+    if getattr(request, "is_preview", False):
+        return _site_root_page(request)
+    return _frame_cached(request, "root", lambda: _site_root_page(request) or "")
 
 
 @register.simple_tag(takes_context=True)
@@ -75,10 +103,9 @@ def section_navigation(context):
     page = context.get("page")
     if not isinstance(page, Page) or not page.pk:
         return None, []
-    site = Site.find_for_request(context["request"])
-    if site is None:
+    root = site_root(context)
+    if not root:
         return None, []
-    root = site.root_page
     parent = page.get_parent()
     if parent is None or page.pk == root.pk:
         return None, []

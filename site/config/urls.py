@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -10,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config import views as config_views
 from home import views as home_views
-from home.sitemaps import PageSitemap
+from home.sitemaps import sitemap_view
 
 
 def to_allauth(pattern_name):
@@ -34,12 +33,7 @@ urlpatterns = [
     path("admin/password_reset/", to_allauth("account_reset_password")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path(
-        "sitemap.xml",
-        sitemap,
-        {"sitemaps": {"pages": PageSitemap}},
-        name="sitemap",
-    ),
+    path("sitemap.xml", sitemap_view, name="sitemap"),
 ]
 
 if settings.DEBUG:

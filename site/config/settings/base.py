@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "events",
     "intake",
     "privacy",
+    "pagecache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -80,6 +81,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors' pages from the page cache, before sessions, the database or a
+    # template are touched; it keeps what the middleware below added (pagecache/).
+    "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -277,6 +281,36 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered pages, frame fragments, the sitemap and the feeds (pagecache/): the same backend
+# under its own prefix, so purging never touches the rate limits kept on "default".
+CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages", "OPTIONS": {}}
+if not REDIS_URL:
+    CACHES["pages"]["OPTIONS"] = {"MAX_ENTRIES": 2000}
+PAGE_CACHE_ALIAS = "pages"
+# The anonymous full-page cache (pagecache/middleware.py). Any content change purges it at
+# once; the lifetime only bounds what changes with the clock (an upcoming date passing, a
+# sign-up deadline, live survey figures).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# What browsers (max-age) and proxies or a CDN (s-maxage) may keep a public page for.
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
+PAGE_CACHE_S_MAXAGE = env_int("PAGE_CACHE_S_MAXAGE", 300)
+# A caching proxy in front (Varnish, nginx with a purge module): Wagtail's frontend cache
+# invalidation asks it to purge a page's URLs, in both languages, when the page is published,
+# unpublished or moved (pagecache/signals.py). Off unless FRONTEND_CACHE_PURGE_URL is set;
+# Cloudflare with CLOUDFLARE_BEARER_TOKEN and CLOUDFLARE_ZONEID.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_BEARER_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"],
+        "ZONEID": os.environ.get("CLOUDFLARE_ZONEID", ""),
+    }
 
 WAGTAIL_SITE_NAME = "Host Programme"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
