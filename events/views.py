@@ -69,6 +69,8 @@ def _calendar_context(request, page, view):
     context = page.get_context(request)
     context.update(
         view=view,
+        # The month grid and the archive link on without end: kept out of search results.
+        noindex=view != "list",
         filter_form=form,
         filters=filters,
         filter_query=query,
@@ -259,7 +261,7 @@ def public_signup(request, page, occurrence_id):
     refusal = services.date_refusal(occurrence)
     form = PublicSignUpForm(request.POST or None, max_guests=page.max_guests)
     context = page.get_context(request)
-    context.update(occurrence=occurrence, form=form, refusal=refusal)
+    context.update(occurrence=occurrence, form=form, refusal=refusal, noindex=True)
     template = "events/public_signup.html"
     status = 200
     # Every submission counts, per client address and per email address typed (the

@@ -40,6 +40,7 @@ urlpatterns = [
         {"sitemaps": {"pages": PageSitemap}},
         name="sitemap",
     ),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
