@@ -33,7 +33,7 @@ def seo_head(context):
         "noindex": bool(context.get("noindex")) or seo.is_noindex(request),
         "title": title,
         "site_name": seo.site_name(),
-        "og_type": "article" if page is not None and page.depth > 2 else "website",
+        "og_type": "article" if page is not None and (page.depth or 0) > 2 else "website",
         "og_locale": seo.og_locale(current),
         "og_locale_alternates": [
             seo.og_locale(code) for code, _name in settings.LANGUAGES if code != current
