@@ -150,8 +150,11 @@ def test_confirmation_and_waiting_list_emails_in_each_persons_language_with_ics(
     assert "nummer 1 på ventelisten" in waiting.body
     for message in (confirmation, waiting):
         (filename, content, mimetype) = message.attachments[0]
-        assert (filename, mimetype) == ("event.ics", "text/calendar")
+        assert (filename, mimetype) == ("event.ics", "text/calendar; method=PUBLISH")
         assert "DTSTART;TZID=Europe/Copenhagen:" in content
+        part = message.message().get_payload()[-1]
+        assert part.get_content_type() == "text/calendar"
+        assert (part.get_param("method"), part.get_param("charset")) == ("PUBLISH", "utf-8")
 
 
 def test_a_cancelled_place_goes_to_the_first_in_line_who_is_emailed(
