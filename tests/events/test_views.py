@@ -52,7 +52,7 @@ def test_the_calendar_in_danish(client, calendar_page, make_event):
     response = client.get(url_in("da", calendar_page))
     assert response.status_code == 200
     page = text(response)
-    assert "Marts 2030 Tirsdag den 5. marts 2030, 17:00–19:00 Velkomstmøde" in page
+    assert "Marts 2030 Tirsdag den 5. marts 2030 kl. 17.00–19.00 Velkomstmøde" in page
     assert '<html lang="da">' in response.content.decode()
 
 
@@ -138,7 +138,7 @@ def test_the_event_page_shows_time_place_language_and_places_left(client, make_e
     assert "Log in to sign up" in page
 
     da = text(client.get(url_in("da", event)))
-    assert "Hvornår Lørdag den 1. juni 2030, 12:00–14:00" in da
+    assert "Hvornår Lørdag den 1. juni 2030 kl. 12.00–14.00" in da
     assert "Sprog Engelsk og dansk" in da
     assert "7 ledige pladser" in da
 

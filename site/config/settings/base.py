@@ -211,6 +211,9 @@ MODELTRANSLATION_LANGUAGES = ("en", "da")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
 TIME_ZONE = "Europe/Copenhagen"
+# Dates in each language's own way: "5 December 2026, 17:00", "5. december 2026 kl. 17.00"
+# (site/config/formats/<language>/formats.py). Templates use the named formats.
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 USE_TZ = True
 
