@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 # The programme's one name, per language (the Danish catalogue says "Værtsprogrammet"): the
-# header, every <title>, og:site_name, the email sender and the admin (WAGTAIL_SITE_NAME).
+# header, every <title>, og:site_name and the email sender; WAGTAIL_SITE_NAME (the admin) is
+# the same lazy string.
 SITE_NAME = gettext_lazy("Host Programme")
 
 DESCRIPTION_LENGTH = 160

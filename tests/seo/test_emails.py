@@ -118,3 +118,8 @@ def test_a_calendar_attachment_is_published(make_event, on_commit):
     assert part.get_filename() == "event.ics"
     assert "Sommerfest" not in message.body  # sanity: this is the sign-up email
     assert message.alternatives and "Du er tilmeldt" in html_part(message)
+
+
+def test_the_first_programme_signs_emails_with_the_same_danish_name():
+    """The programme's own name (e-mail sign-offs, application emails) is the site's name."""
+    assert first_programme().name_da == "Værtsprogrammet"

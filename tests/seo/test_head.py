@@ -38,6 +38,12 @@ class TestCanonicalAndDescription:
         assert meta(html, "property", "og:site_name") == ["Værtsprogrammet"]
         assert "<title>Fem trin · Værtsprogrammet</title>" in html
 
+    def test_one_name_in_the_header_and_title_in_each_language(self, client, guide):
+        danish = client.get("/da/fem-trin/").text
+        english = client.get("/five-steps/").text
+        assert re.search(r'class="site-name"[^>]*>Værtsprogrammet</a>', danish)
+        assert re.search(r'class="site-name"[^>]*>Host Programme</a>', english)
+
     def test_english_og_locale_and_name(self, client, guide):
         html = head(client.get("/five-steps/"))
         assert meta(html, "property", "og:locale") == ["en_GB"]

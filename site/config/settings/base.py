@@ -281,7 +281,8 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-WAGTAIL_SITE_NAME = "Host Programme"
+# The programme's one name, in the language being read (home/seo.py SITE_NAME is the same).
+WAGTAIL_SITE_NAME = _("Host Programme")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # The admin's "new Wagtail version" check fetches from releases.wagtail.org, which the
 # Content-Security-Policy does not allow; upgrades are the developers' business.
