@@ -312,14 +312,14 @@ def test_public_sign_up_reserves_nothing_until_the_email_link_is_followed(
     (email,) = mailoutbox
     assert email.to == ["maria@example.com"]
     assert email.subject.startswith("Bekræft din tilmelding")
-    assert f"/da/events/confirm/{signup.token}/" in email.body
+    assert f"/da/arrangementer/bekraeft/{signup.token}/" in email.body
 
     with run_on_commit():
         confirmed = services.confirm_public(signup)
     assert confirmed.status == "confirmed"
     assert date.places_left() == 0
     assert mailoutbox[-1].subject.startswith("Du har en plads")
-    assert f"/da/events/cancel/{signup.token}/" in mailoutbox[-1].body
+    assert f"/da/arrangementer/afbud/{signup.token}/" in mailoutbox[-1].body
 
     assert services.confirm_public(confirmed).status == "confirmed"  # following it twice
 

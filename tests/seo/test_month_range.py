@@ -34,7 +34,7 @@ def test_without_events_from_this_month_to_a_year_ahead(client, calendar_page):
     assert client.get(month_path(add_months(now, -1))).status_code == 404
     assert client.get("/events-calendar/month/2000/1/").status_code == 404
     assert client.get("/events-calendar/month/2100/12/").status_code == 404
-    assert client.get("/da/kalender/month/2100/12/").status_code == 404
+    assert client.get("/da/kalender/maaned/2100/12/").status_code == 404
 
 
 def test_the_first_events_month_opens_the_range_and_has_no_previous_link(client, make_event):
@@ -52,7 +52,7 @@ def test_the_last_month_has_no_next_link(client, calendar_page):
     html = client.get(month_path(last)).content.decode()
     assert 'rel="next"' not in html
     assert 'rel="prev">' in html
-    danish = client.get(f"/da/kalender/month/{last.year}/{last.month}/").content.decode()
+    danish = client.get(f"/da/kalender/maaned/{last.year}/{last.month}/").content.decode()
     assert 'rel="next"' not in danish
 
 
