@@ -87,6 +87,10 @@ def share_image_url(request, page):
     image = page_image(page)
     if image is None:
         return ""
-    rendition = image.get_rendition("fill-1200x630")
-    url = rendition.url
+    from wagtail.images.models import SourceImageIOError
+
+    try:
+        url = image.get_rendition("fill-1200x630").url
+    except SourceImageIOError:  # the file is missing: a page without a preview image
+        return ""
     return request.build_absolute_uri(url) if request is not None else url

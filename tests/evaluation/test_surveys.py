@@ -53,7 +53,7 @@ def ended(programme):
 
 
 def survey_mails(mailoutbox):
-    return [mail for mail in mailoutbox if "/survey/" in mail.body]
+    return [mail for mail in mailoutbox if "/survey/" in mail.body or "/spoergeskema/" in mail.body]
 
 
 def test_the_default_surveys_count_toward_each_success_criterion(programme):

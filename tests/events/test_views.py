@@ -115,7 +115,7 @@ def test_the_calendar_links_its_subscribable_feed(client, calendar_page):
         'href="http://testserver/events/calendar.ics">' in html
     )
     da = client.get(url_in("da", calendar_page)).content.decode()
-    assert 'href="http://testserver/da/events/calendar.ics">' in da
+    assert 'href="http://testserver/da/arrangementer/calendar.ics">' in da
 
 
 def test_the_event_page_shows_time_place_language_and_places_left(client, make_event, newcomer):
@@ -296,7 +296,7 @@ def test_the_public_signs_up_with_name_and_email_and_confirms_by_the_link(
     date = event.occurrences.get()
 
     page = client.get(url_in("da", event))
-    form_action = url_in("da", event) + f"sign-up/{date.pk}/"
+    form_action = url_in("da", event) + f"tilmelding/{date.pk}/"
     assert f'action="{form_action}"' in page.content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -306,7 +306,9 @@ def test_the_public_signs_up_with_name_and_email_and_confirms_by_the_link(
     assert "<h1>Tjek din e-mail</h1>" in response.content.decode()
     signup = SignUp.objects.get()
     assert (signup.status, signup.language, signup.guests) == ("unconfirmed", "da", 1)
-    confirm_url = re.search(r"http://testserver(/da/events/confirm/\S+/)", mailoutbox[0].body)[1]
+    confirm_url = re.search(
+        r"http://testserver(/da/arrangementer/bekraeft/\S+/)", mailoutbox[0].body
+    )[1]
 
     assert "Bekræft min tilmelding" in text(client.get(confirm_url))
     signup.refresh_from_db()
