@@ -1,7 +1,8 @@
 """allauth adapter: the portal has no open sign-up; coordinators create participants.
 
 - allauth's own emails (sign-in code, password reset) go out in the recipient's preferred
-  language when the address belongs to an account, whatever page they were requested from.
+  language when the address belongs to an account, whatever page they were requested from,
+  as text and HTML, from the programme's name in that language (notifications/emails.py).
 - After logging in (without a ``?next=``), participants land on the portal dashboard in their
   own language; staff with admin access land in the admin; anyone else on the home page.
   After logging out, people land on the home page in the language they were reading.
@@ -16,8 +17,11 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import get_login_redirect_url, get_next_redirect_url
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils import translation
+
+from notifications import emails
 
 # Messages shown on the page a redirect leads to, with how to find that page.
 SHOWN_AFTER_LOGIN = "account/messages/logged_in.txt"
@@ -43,6 +47,19 @@ class AccountAdapter(DefaultAccountAdapter):
             context = {"user": user, **context}  # the greeting uses the first name
         with translation.override(language):
             return super().send_mail(template_prefix, email, context)
+
+    def get_from_email(self):
+        """The programme's name in the recipient's language (active in ``send_mail``)."""
+        return emails.from_address(translation.get_language())
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """allauth's text email, with the site's HTML frame as its HTML part."""
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        if isinstance(message, EmailMultiAlternatives) and not message.alternatives:
+            message.attach_alternative(
+                emails.html_layout(message.subject, message.body), "text/html"
+            )
+        return message
 
     def get_login_redirect_url(self, request):
         user = request.user

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -105,7 +105,7 @@ class OccurrenceMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
         return str(self.occurrence.event.title)
 
     def get_page_subtitle(self):
-        return timezone.localtime(self.occurrence.start).strftime("%d.%m.%Y %H:%M")
+        return formats.date_format(timezone.localtime(self.occurrence.start), "DATETIME_FORMAT")
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [

@@ -16,6 +16,10 @@ from icalendar import Calendar, Event
 from .models import EVENT_TIME_ZONE, SignUp
 
 PRODID = "-//Host Programme//Events calendar//EN"
+# Every calendar file is published (METHOD:PUBLISH, see ``new_calendar``), and says so in its
+# content type too, as RFC 6047 asks of calendar data in email and Outlook expects.
+CONTENT_TYPE = "text/calendar; charset=utf-8; method=PUBLISH"
+ATTACHMENT_TYPE = "text/calendar; method=PUBLISH"  # the email adds its own charset
 
 
 def _domain():

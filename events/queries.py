@@ -4,7 +4,7 @@ queries however many events or sign-ups there are."""
 import datetime
 from itertools import groupby
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Max, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from portal.services import participant_for
@@ -25,6 +25,31 @@ def calendar_dates(calendar_page):
         .with_places()
         .select_related("event")
     )
+
+
+# The month grid answers from the month of the calendar's first date (or this month) to at least
+# this many months ahead, or to its last date's month if that is later; outside it, 404.
+MONTHS_AHEAD = 12
+
+
+def add_months(month, count):
+    """The first day of the month ``count`` months after ``month`` (a date)."""
+    index = month.year * 12 + month.month - 1 + count
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def month_range(calendar_page, today):
+    """``(first month, last month)`` the month grid shows, as first days of months: from the
+    first date of any event under the calendar (or this month) to ``MONTHS_AHEAD`` months
+    ahead (or the last date's month). One query after ``public()``'s restrictions."""
+    this_month = today.replace(day=1)
+    bounds = calendar_dates(calendar_page).aggregate(first=Min("start"), last=Max("start"))
+    first, last = this_month, add_months(this_month, MONTHS_AHEAD)
+    if bounds["first"] is not None:
+        local_first = bounds["first"].astimezone(EVENT_TIME_ZONE).date().replace(day=1)
+        local_last = bounds["last"].astimezone(EVENT_TIME_ZONE).date().replace(day=1)
+        first, last = min(first, local_first), max(last, local_last)
+    return first, last
 
 
 def apply_filters(occurrences, category="", audience="", programme=""):

@@ -379,7 +379,7 @@ def ics_attachment(occurrence, language, cancelled=False):
     """The date's ``.ics`` file, written in ``language``, as an email attachment."""
     with translation.override(language):
         ics = ical.occurrence_calendar(occurrence, cancelled=cancelled)
-    return ("event.ics", ics, "text/calendar")
+    return ("event.ics", ics, ical.ATTACHMENT_TYPE)
 
 
 def _send(signup, template, extra=None, cancelled=False):

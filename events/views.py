@@ -42,7 +42,7 @@ def private(response):
 
 
 def ics_response(content, filename, attachment=True):
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(content, content_type=ical.CONTENT_TYPE)
     disposition = "attachment" if attachment else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response
@@ -82,6 +82,8 @@ def _calendar_context(request, page, view):
     context = page.get_context(request)
     context.update(
         view=view,
+        # The month grid and the archive link on without end: kept out of search results.
+        noindex=view != "list",
         filter_form=form,
         filters=filters,
         filter_query=query,
@@ -117,8 +119,12 @@ def calendar_archive(request, page):
 
 
 def calendar_month(request, page, year, month):
-    if not (1 <= month <= 12 and 2000 <= year <= 2100):
+    if not (1 <= month <= 12 and datetime.MINYEAR < year < datetime.MAXYEAR):
         raise Http404
+    today = timezone.localdate(timezone=EVENT_TIME_ZONE)
+    first_month, last_month = queries.month_range(page, today)
+    if not (first_month <= datetime.date(year, month, 1) <= last_month):
+        raise Http404  # no endless chain of empty months for crawlers to follow
     context, filters = _calendar_context(request, page, "month")
     weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
     start, end = queries.local_day_bounds(weeks[0][0], weeks[-1][-1])
@@ -132,9 +138,8 @@ def calendar_month(request, page, year, month):
             occurrence
         )
     first = datetime.date(year, month, 1)
-    previous = first - datetime.timedelta(days=1)
-    following = first + datetime.timedelta(days=32)
-    today = timezone.localdate(timezone=EVENT_TIME_ZONE)
+    previous = queries.add_months(first, -1)
+    following = queries.add_months(first, 1)
     query = context["filter_query"]
     base = page.url or ""
     context.update(
@@ -156,15 +161,20 @@ def calendar_month(request, page, year, month):
             for index in range(7)
         ],
         event_count=sum(len(items) for items in by_day.values()),
+        # The pager stops at the ends of the range.
         previous_url=_with_query(
             base + page.reverse_subpage("month", args=[previous.year, previous.month]), query
-        ),
+        )
+        if previous >= first_month
+        else "",
         next_url=_with_query(
             base + page.reverse_subpage("month", args=[following.year, following.month]),
             query,
-        ),
-        previous_month=previous.replace(day=1),
-        next_month=following.replace(day=1),
+        )
+        if following <= last_month
+        else "",
+        previous_month=previous,
+        next_month=following,
     )
     return TemplateResponse(request, "events/event_calendar_month.html", context)
 
@@ -278,7 +288,7 @@ def public_signup(request, page, occurrence_id):
     refusal = services.date_refusal(occurrence)
     form = PublicSignUpForm(request.POST or None, max_guests=page.max_guests)
     context = page.get_context(request)
-    context.update(occurrence=occurrence, form=form, refusal=refusal)
+    context.update(occurrence=occurrence, form=form, refusal=refusal, noindex=True)
     template = "events/public_signup.html"
     status = 200
     # Every submission counts, per client address and per email address typed (the

@@ -1,5 +1,7 @@
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -14,3 +16,15 @@ def search(request):
     return render(
         request, "home/search.html", {"query": query, "page_obj": page_obj, "results": page_obj}
     )
+
+
+# Paths crawlers are asked to leave alone, in every language (Danish under /da/).
+ROBOTS_DISALLOW = ["/admin/", "/portal/", "/accounts/", "/da/portal/", "/da/accounts/"]
+
+
+def robots_txt(request):
+    """``/robots.txt``: where the sitemap is, and what is not for search engines."""
+    lines = ["User-agent: *"]
+    lines += [f"Disallow: {path}" for path in ROBOTS_DISALLOW]
+    lines += ["", f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -1,12 +1,19 @@
 """Sending email through Django's email framework, in the recipient's own language.
 
-Every message is rendered from two templates, ``<name>_subject.txt`` and ``<name>.txt``
-(plus ``<name>.html`` when it exists), with the recipient's language active.
+Every message is rendered from two templates, ``<name>_subject.txt`` and ``<name>.txt``,
+with the recipient's language active, and sent as text and HTML: the HTML part is
+``<name>.html`` when it exists, else the text's words in the branded frame of
+``templates/email/layout.html``. The sender's name is the programme's name in the recipient's
+language (the address is ``DEFAULT_FROM_EMAIL``'s). allauth's emails get the same frame and
+sender (``accounts/adapter.py``).
 
 An email that reports a change to the database (a match created, a request received) is sent
 with ``send_email_on_commit`` / ``send_email_to_user_on_commit``: only once that change is
 committed, never when it rolls back (events defer theirs with ``transaction.on_commit``).
 """
+
+from email.utils import parseaddr
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -16,15 +23,55 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 
+class Email(EmailMultiAlternatives):
+    """An email whose attachments may carry MIME parameters in their type, e.g. a calendar
+    file's ``text/calendar; method=PUBLISH`` (Django itself takes only ``type/subtype``)."""
+
+    def _create_mime_attachment(self, content, mimetype):
+        base, *params = (part.strip() for part in mimetype.split(";"))
+        attachment = super()._create_mime_attachment(content, base)
+        for param in params:
+            key, _sep, value = param.partition("=")
+            attachment.set_param(key.strip(), value.strip())
+        return attachment
+
+
+def from_address(language):
+    """``DEFAULT_FROM_EMAIL``'s address under the programme's name in ``language``."""
+    from home.seo import site_name
+
+    _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    with translation.override(language):
+        name = site_name()
+    # Left unencoded (Django encodes the header when sending), quoted if it needs to be.
+    if any(char in name for char in '",;:()<>@[]\\'):
+        name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"{name} <{address or settings.DEFAULT_FROM_EMAIL}>"
+
+
+def html_layout(subject, text):
+    """The text of an email in the site's HTML frame, in the active language."""
+    site_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return render_to_string(
+        "email/layout.html",
+        {
+            "subject": subject,
+            "text": text.strip(),
+            "site_url": site_url,
+            "site_host": urlsplit(site_url).netloc,
+        },
+    )
+
+
 def render_email(template_name, language, context):
-    """Subject, text body and optional HTML body of an email, rendered in ``language``."""
+    """Subject, text body and HTML body of an email, rendered in ``language``."""
     with translation.override(language):
         subject = " ".join(render_to_string(f"{template_name}_subject.txt", context).split())
         text = render_to_string(f"{template_name}.txt", context)
         try:
             html = render_to_string(f"{template_name}.html", context)
         except TemplateDoesNotExist:
-            html = None
+            html = html_layout(subject, text)
     return subject, text, html
 
 
@@ -36,15 +83,14 @@ def send_email(template_name, to, language, context=None, attachments=(), reply_
     """
     context = {"site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"), **(context or {})}
     subject, text, html = render_email(template_name, language, context)
-    message = EmailMultiAlternatives(
+    message = Email(
         subject=subject,
         body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=from_address(language),
         to=[to],
         reply_to=reply_to,
     )
-    if html:
-        message.attach_alternative(html, "text/html")
+    message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
     return message.send()

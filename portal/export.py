@@ -18,7 +18,7 @@ def person_export(user):
     person = registry.Person.of(user)
     data = {
         "exported_at": timezone.now().isoformat(),
-        "programme": getattr(settings, "WAGTAIL_SITE_NAME", ""),
+        "programme": str(getattr(settings, "WAGTAIL_SITE_NAME", "")),
     }
     for declaration in registry.personal_declarations():
         section = declaration.export_rows(person)

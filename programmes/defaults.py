@@ -9,7 +9,7 @@ from portal.models import HostKind
 from .models import Programme, SuccessCriterion, Track
 
 SLUG = "host-programme"
-NAME = ("Host Programme", "Værtsprogram")
+NAME = ("Host Programme", "Værtsprogrammet")
 DESCRIPTION = (
     "A newcomer to Denmark meets a volunteer local host, a career host or a culture host, for "
     "about six months.",

@@ -109,13 +109,17 @@ class EventCalendarPage(BilingualRoutablePageMixin, BasePage):
 
         return views.calendar_upcoming(request, self)
 
-    @path("month/<int:year>/<int:month>/", name="month")
+    # Each route in the language being read (Danish catalogue: maaned/, arkiv/); the English
+    # words keep working under /da/ too, for links already shared.
+    @path("month/<int:year>/<int:month>/")  # (decorators apply bottom up: this one is second)
+    @path(_("month/<int:year>/<int:month>/"), name="month")
     def month_view(self, request, year, month):
         from events import views
 
         return views.calendar_month(request, self, year, month)
 
-    @path("archive/", name="archive")
+    @path("archive/")
+    @path(_("archive/"), name="archive")
     def archive_view(self, request):
         from events import views
 
@@ -300,7 +304,8 @@ class EventPage(BilingualRoutablePageMixin, BasePage):
 
         return views.event_detail(request, self)
 
-    @path("sign-up/<dbid:occurrence_id>/", name="public_signup")
+    @path("sign-up/<dbid:occurrence_id>/")
+    @path(_("sign-up/<dbid:occurrence_id>/"), name="public_signup")
     def public_signup_view(self, request, occurrence_id):
         from events import views
 

@@ -30,11 +30,27 @@ def long_date(value):
 
 
 @register.filter
+def long_datetime(value):
+    """Wednesday 2 December 2026, 17:00 / onsdag den 2. december 2026 kl. 17.00."""
+    if not value:
+        return ""
+    return formats.date_format(_local(value), pgettext("date format", "l j F Y, H:i"))
+
+
+@register.filter
+def full_datetime(value):
+    """2 December 2026, 17:00 / 2. december 2026 kl. 17.00."""
+    if not value:
+        return ""
+    return formats.date_format(_local(value), "DATETIME_FORMAT")
+
+
+@register.filter
 def day_month(value):
     """2 December / 2. december."""
     if not value:
         return ""
-    return formats.date_format(_local(value), pgettext("date format", "j F"))
+    return formats.date_format(_local(value), "MONTH_DAY_FORMAT")
 
 
 @register.filter
@@ -42,7 +58,7 @@ def full_date(value):
     """2 December 2026 / 2. december 2026."""
     if not value:
         return ""
-    return formats.date_format(_local(value), pgettext("date format", "j F Y"))
+    return formats.date_format(_local(value), "DATE_FORMAT")
 
 
 @register.filter
@@ -50,12 +66,12 @@ def month_year(value):
     """December 2026 / December 2026."""
     if not value:
         return ""
-    return capfirst(formats.date_format(_local(value), "F Y"))
+    return capfirst(formats.date_format(_local(value), "YEAR_MONTH_FORMAT"))
 
 
 @register.filter
 def clock(value):
-    """17:00 in Danish time."""
+    """17:00 / 17.00, in Danish time."""
     if not value:
         return ""
-    return formats.time_format(_local(value), "H:i")
+    return formats.time_format(_local(value), "TIME_FORMAT")

@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.http import Http404
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
@@ -29,10 +30,13 @@ def language_alternates(context):
             suffix = request.path[len(page_url) :]
         if request.META.get("QUERY_STRING"):
             suffix += "?" + request.META["QUERY_STRING"]
+    route = _subpage_route(page, suffix)
     for code, _name in settings.LANGUAGES:
         if isinstance(page, Page) and page.pk:
             with translation.override(code):
-                url = (page.get_url(request=request) or "") + suffix
+                url = (page.get_url(request=request) or "") + _translated_suffix(
+                    page, suffix, route
+                )
         else:
             # translate_url resolves the path in the language being read, then reverses it.
             url = translate_url(request.get_full_path(), code)
@@ -66,6 +70,28 @@ def _frame_cached(request, name, compute):
 def _site_root_page(request):
     site = Site.find_for_request(request)
     return site.root_page if site else None
+
+
+def _subpage_route(page, suffix):
+    """The named route of a routable page's sub-view (say "month" for month/2026/11/), in
+    the language being read, or None."""
+    path = suffix.split("?", 1)[0]
+    if not path or not hasattr(page, "resolve_subpage"):
+        return None
+    try:
+        match = page.resolve_subpage("/" + path)
+    except Http404:
+        return None
+    return match if match.url_name else None
+
+
+def _translated_suffix(page, suffix, route):
+    """The sub-view's route in the active language's words (month/ → maaned/), its query
+    kept."""
+    if route is None:
+        return suffix
+    query = "?" + suffix.split("?", 1)[1] if "?" in suffix else ""
+    return page.reverse_subpage(route.url_name, args=route.args, kwargs=route.kwargs) + query
 
 
 @register.simple_tag(takes_context=True)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -34,6 +35,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap_view, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -48,17 +50,20 @@ else:
         )
     ]
 
-# English at /, Danish at /da/. Wagtail's catch-all page route comes last.
+# English at /, Danish at /da/, each with its own words: the patterns marked _() are
+# translated in the Danish catalogue (/da/arrangementer/..., /da/soeg/). Old English
+# addresses under /da/ redirect to the Danish ones (home.middleware). Wagtail's catch-all page
+# route comes last.
 urlpatterns += i18n_patterns(
-    path("search/", home_views.search, name="search"),
+    path(_("search/"), home_views.search, name="search"),
     *(path(closed, config_views.not_found) for closed in CLOSED_ACCOUNT_PAGES),
     path("accounts/", include("allauth.urls")),
     path("_util/login/", to_allauth("account_login")),
     path("portal/", include("portal.urls")),
-    path("privacy/", include("privacy.urls")),
-    path("events/", include("events.urls")),
-    path("survey/", include("evaluation.urls")),
-    path("applications/", include("intake.urls")),
+    path(_("privacy/"), include("privacy.urls")),
+    path(_("events/"), include("events.urls")),
+    path(_("survey/"), include("evaluation.urls")),
+    path(_("applications/"), include("intake.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -39,7 +39,7 @@ def test_the_two_programmes_with_their_tracks_rules_and_criteria(demo):
         HOST,
     ]
     host = Programme.objects.get(slug=HOST)
-    assert (host.name_en, host.name_da) == ("Host Programme", "Værtsprogram")
+    assert (host.name_en, host.name_da) == ("Host Programme", "Værtsprogrammet")
     assert tracks(host) == [
         ("career", "Career host", "Erhvervsvært"),
         ("culture", "Culture host", "Kulturvært"),

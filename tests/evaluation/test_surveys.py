@@ -53,7 +53,7 @@ def ended(programme):
 
 
 def survey_mails(mailoutbox):
-    return [mail for mail in mailoutbox if "/survey/" in mail.body]
+    return [mail for mail in mailoutbox if "/survey/" in mail.body or "/spoergeskema/" in mail.body]
 
 
 def test_the_default_surveys_count_toward_each_success_criterion(programme):
@@ -84,7 +84,7 @@ def test_both_people_of_an_ended_match_are_invited_once_and_emailed_in_their_lan
     by_person = {mail.to[0]: mail for mail in survey_mails(mailoutbox)}
     danish = by_person[ended.newcomer.user.email]
     assert danish.subject == "Hvordan gik dit match? Et kort spørgeskema"
-    assert "/da/survey/" in danish.body
+    assert "/da/spoergeskema/" in danish.body
     english = by_person[ended.host.user.email]
     assert english.subject == "How did your match go? A short survey"
     assert "/survey/" in english.body and "/da/" not in english.body

@@ -19,7 +19,7 @@ COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 
 def parse(response):
-    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["Content-Type"] == "text/calendar; charset=utf-8; method=PUBLISH"
     calendar = Calendar.from_ical(response.content)
     assert calendar["VERSION"] == "2.0"
     assert str(calendar["PRODID"]) == "-//Host Programme//Events calendar//EN"

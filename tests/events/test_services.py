@@ -150,8 +150,11 @@ def test_confirmation_and_waiting_list_emails_in_each_persons_language_with_ics(
     assert "nummer 1 på ventelisten" in waiting.body
     for message in (confirmation, waiting):
         (filename, content, mimetype) = message.attachments[0]
-        assert (filename, mimetype) == ("event.ics", "text/calendar")
+        assert (filename, mimetype) == ("event.ics", "text/calendar; method=PUBLISH")
         assert "DTSTART;TZID=Europe/Copenhagen:" in content
+        part = message.message().get_payload()[-1]
+        assert part.get_content_type() == "text/calendar"
+        assert (part.get_param("method"), part.get_param("charset")) == ("PUBLISH", "utf-8")
 
 
 def test_a_cancelled_place_goes_to_the_first_in_line_who_is_emailed(
@@ -309,14 +312,14 @@ def test_public_sign_up_reserves_nothing_until_the_email_link_is_followed(
     (email,) = mailoutbox
     assert email.to == ["maria@example.com"]
     assert email.subject.startswith("Bekræft din tilmelding")
-    assert f"/da/events/confirm/{signup.token}/" in email.body
+    assert f"/da/arrangementer/bekraeft/{signup.token}/" in email.body
 
     with run_on_commit():
         confirmed = services.confirm_public(signup)
     assert confirmed.status == "confirmed"
     assert date.places_left() == 0
     assert mailoutbox[-1].subject.startswith("Du har en plads")
-    assert f"/da/events/cancel/{signup.token}/" in mailoutbox[-1].body
+    assert f"/da/arrangementer/afbud/{signup.token}/" in mailoutbox[-1].body
 
     assert services.confirm_public(confirmed).status == "confirmed"  # following it twice
 

@@ -34,7 +34,7 @@ def test_pages_declare_hreflang_alternates_for_both_languages(client, content_pa
 
 def test_language_switch_on_a_non_page_view_keeps_the_view(client, home_page):
     html = client.get("/search/?q=host").text
-    assert 'href="/da/search/?q=host" hreflang="da"' in html
+    assert 'href="/da/soeg/?q=host" hreflang="da"' in html
 
 
 def test_sitemap_lists_every_page_in_both_languages_with_alternates(client, guide, content_page):
@@ -82,8 +82,8 @@ def test_sitemap_leaves_out_unpublished_pages(client, home_page):
 
 def test_search_finds_pages_in_the_visitors_language(client, content_page, guide):
     english = client.get("/search/", {"q": "newcomer"}).text
-    danish = client.get("/da/search/", {"q": "nytilkommen"}).text
-    danish_with_english_word = client.get("/da/search/", {"q": "newcomer"}).text
+    danish = client.get("/da/soeg/", {"q": "nytilkommen"}).text
+    danish_with_english_word = client.get("/da/soeg/", {"q": "newcomer"}).text
 
     assert '<a href="/become-a-host/">Become a host</a>' in english
     assert "1 page found" in english

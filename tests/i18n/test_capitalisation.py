@@ -95,7 +95,7 @@ def test_danish_event_emails_write_weekdays_months_and_languages_in_lower_case(
     with on_commit():
         services.sign_up(date, danish_newcomer, guests=1)
     confirmation = mailoutbox[-1]
-    assert "Hvornår: onsdag den 4. december 2030, 17:00–19:00" in confirmation.body
+    assert "Hvornår: onsdag den 4. december 2030 kl. 17.00–19.00" in confirmation.body
     assert "Sprog: " in confirmation.body
 
     with on_commit():

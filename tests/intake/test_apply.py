@@ -115,7 +115,7 @@ def test_an_application_is_stored_unconfirmed_and_the_link_goes_out_in_their_lan
     (mail,) = mailoutbox
     assert mail.to == ["amira@example.com"]
     assert mail.subject == "Bekræft din ansøgning til Værtsprogram"
-    assert link_in(mail).startswith("/da/applications/confirm/")
+    assert link_in(mail).startswith("/da/ansoegninger/bekraeft/")
     # Only a hash of the token is kept.
     token = link_in(mail).rstrip("/").rsplit("/", 1)[1]
     assert token not in application.token_hash

@@ -41,7 +41,7 @@ def test_accepting_the_invitation_requires_the_privacy_notice_and_records_it(
     participant, form_url = invitation_form(client, mailoutbox, on_commit)
     page = client.get(form_url).content.decode()
     assert "Jeg har læst privatlivserklæringen" in page
-    assert 'href="/da/privacy/"' in page
+    assert 'href="/da/privatliv/"' in page
 
     # Not ticked: the form says why, keeps the person on it, and no password is set.
     response = client.post(form_url, {"password1": PASSWORD, "password2": PASSWORD})
@@ -112,7 +112,7 @@ def test_giving_the_same_consent_twice_keeps_the_first_record(match):
 
 def test_the_privacy_notice_is_public_in_both_languages(client):
     english = client.get("/privacy/")
-    danish = client.get("/da/privacy/")
+    danish = client.get("/da/privatliv/")
     assert english.status_code == danish.status_code == 200
     assert "<h1>Privacy notice</h1>" in english.content.decode()
     assert "<h1>Privatlivserklæring</h1>" in danish.content.decode()

@@ -95,7 +95,7 @@ def test_an_existing_install_moves_into_a_first_programme_losing_nothing(setting
     [programme] = Programme.objects.all()
     assert (programme.name_en, programme.name_da, programme.contact_email) == (
         "Host Programme",
-        "Værtsprogram",
+        "Værtsprogrammet",  # programmes 0005: the one Danish name
         "team@example.com",
     )
     assert [(t.kind, t.name_en, t.name_da) for t in programme.tracks.all()] == [

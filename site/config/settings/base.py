@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "pagecache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # /da/events/confirm/... (mailed before Danish addresses) → /da/arrangementer/bekraeft/...
+    "home.middleware.EnglishAddressesUnderDanishMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -215,6 +217,9 @@ MODELTRANSLATION_LANGUAGES = ("en", "da")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
 TIME_ZONE = "Europe/Copenhagen"
+# Dates in each language's own way: "5 December 2026, 17:00", "5. december 2026 kl. 17.00"
+# (site/config/formats/<language>/formats.py). Templates use the named formats.
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -312,7 +317,8 @@ if os.environ.get("CLOUDFLARE_BEARER_TOKEN"):
         "ZONEID": os.environ.get("CLOUDFLARE_ZONEID", ""),
     }
 
-WAGTAIL_SITE_NAME = "Host Programme"
+# The programme's one name, in the language being read (home/seo.py SITE_NAME is the same).
+WAGTAIL_SITE_NAME = _("Host Programme")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # The admin's "new Wagtail version" check fetches from releases.wagtail.org, which the
 # Content-Security-Policy does not allow; upgrades are the developers' business.
