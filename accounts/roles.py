@@ -47,12 +47,9 @@ class Role:
 ADMIN_ACCESS = frozenset({"wagtailadmin.access_admin"})
 
 # Images and documents: what Wagtail's own "Editors" group had from its first migration.
-# The images are the site's own model (pictures.SiteImage, WAGTAILIMAGES_IMAGE_MODEL).
-MEDIA = model_permissions("pictures", "siteimage", actions=("add", "change", "delete", "choose"))
+MEDIA = model_permissions("wagtailimages", "image", actions=("add", "change", "delete", "choose"))
 MEDIA |= model_permissions("wagtaildocs", "document", actions=("add", "change", "delete", "choose"))
-MEDIA_COLLECTIONS = model_permissions(
-    "pictures", "siteimage", actions=("add", "change", "choose")
-)
+MEDIA_COLLECTIONS = model_permissions("wagtailimages", "image", actions=("add", "change", "choose"))
 MEDIA_COLLECTIONS |= model_permissions(
     "wagtaildocs", "document", actions=("add", "change", "choose")
 )

@@ -191,6 +191,13 @@ def build_images(stdout):
     return images
 
 
+def demo_image(key):
+    """The demo illustration of ``key`` (images.yaml), once ``build_images`` has stored it;
+    None otherwise. For the other apps' demo builders (the events calendar)."""
+    data = images_data().get(key)
+    return SiteImage.objects.filter(title=data["title"]).first() if data else None
+
+
 def build_pages(stdout, images):
     root = Page.get_first_root_node()
     specs = page_specs()

@@ -20,9 +20,9 @@ class ImageForm(BaseImageForm):
                 "language": language_in_sentence(name)
             }
             field.help_text = _(
-                "What the picture shows, for people who cannot see it (read aloud by screen "
-                "readers, shown when the picture does not load). For a purely decorative "
-                "picture, describe it briefly here and tick \u201cdecorative\u201d where it is used."
+                "What the picture shows, for people who cannot see it: screen readers read it "
+                "aloud, and browsers show it when the picture does not load. Where the picture "
+                "is only decoration, tick \u201cImage is decorative\u201d in the image block."
             )
             field.error_messages["required"] = _(
                 "Write the alternative text in %(language)s: an image cannot be used without it."

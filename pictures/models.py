@@ -10,10 +10,14 @@ text, falling back to English. ``pictures/forms.py`` makes both required on uplo
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.models import AbstractImage, AbstractRendition, Image as WagtailImage
+from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.images.models import Image as WagtailImage
 
 
 class SiteImage(AbstractImage):
+    # Who may add, change or choose images is still decided by wagtailimages.Image's
+    # permissions (Wagtail's image permission policy checks those for a custom model too),
+    # so the roles in accounts/roles.py are unchanged.
     admin_form_fields = tuple(
         field
         for name in WagtailImage.admin_form_fields
@@ -23,7 +27,6 @@ class SiteImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
-        permissions = [("choose_siteimage", "Can choose image")]
 
 
 class SiteRendition(AbstractRendition):

@@ -23,9 +23,9 @@ class PictureCheckingPageForm(WagtailAdminPageForm):
         if self.is_deferred_validation:
             return cleaned_data
         for name in self.picture_fields:
-            image = cleaned_data.get(name)
-            missing = missing_alt_text_languages(image)
+            missing = missing_alt_text_languages(cleaned_data.get(name))
             if missing:
+                languages = get_text_list([language_in_sentence(n) for n in missing], _("or"))
                 self.add_error(
                     name,
                     _(
@@ -34,6 +34,6 @@ class PictureCheckingPageForm(WagtailAdminPageForm):
                         "(what the picture shows, for people who cannot see it), or choose "
                         "another picture."
                     )
-                    % {"languages": get_text_list([language_in_sentence(n) for n in missing], _("or"))},
+                    % {"languages": languages},
                 )
         return cleaned_data
