@@ -22,7 +22,7 @@ class ImageForm(BaseImageForm):
             field.help_text = _(
                 "What the picture shows, for people who cannot see it: screen readers read it "
                 "aloud, and browsers show it when the picture does not load. Where the picture "
-                "is only decoration, tick \u201cImage is decorative\u201d in the image block."
+                "is only decoration, tick “Image is decorative” in the image block."
             )
             field.error_messages["required"] = _(
                 "Write the alternative text in %(language)s: an image cannot be used without it."
