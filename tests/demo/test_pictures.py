@@ -11,6 +11,13 @@ from home.models import ActivityIdeaPage, ActivityIndexPage, ContentPage, HomePa
 from pictures.models import SiteImage
 
 
+def test_every_alternative_text_in_the_data_file_fits_the_field():
+    longest = SiteImage._meta.get_field("description").max_length
+    for key, data in images_data().items():
+        for language, text in data["alt"].items():
+            assert 0 < len(text) <= longest, (key, language, len(text))
+
+
 def test_every_illustration_is_an_image_with_alt_text_in_both_languages(demo):
     images = SiteImage.objects.order_by("title")
     assert images.count() == len(images_data())
@@ -39,7 +46,7 @@ def test_the_conversation_wheel_page_shows_the_wheel(client, demo):
     )
     with translation.override("da"):
         danish = client.get(page.get_url()).text
-    assert re.search(r'<img alt="Samtalehjulet: en cirkel delt i otte farvede felter', danish)
+    assert re.search(r'<img alt="Samtalehjulet: en cirkel i otte farvede felter, ét for hvert livsområde', danish)
 
 
 def test_each_activity_idea_has_a_picture_in_the_listing(client, demo):
