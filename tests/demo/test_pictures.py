@@ -46,7 +46,9 @@ def test_the_conversation_wheel_page_shows_the_wheel(client, demo):
     )
     with translation.override("da"):
         danish = client.get(page.get_url()).text
-    assert re.search(r'<img alt="Samtalehjulet: en cirkel i otte farvede felter, ét for hvert livsområde', danish)
+    assert re.search(
+        r'<img alt="Samtalehjulet: en cirkel i otte farvede felter, ét for hvert livsområde', danish
+    )
 
 
 def test_each_activity_idea_has_a_picture_in_the_listing(client, demo):
