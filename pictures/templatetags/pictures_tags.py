@@ -1,6 +1,6 @@
 from django import template
 
-from pictures.renditions import BODY_SIZES, CARD_SIZES, picture_html
+from pictures.renditions import BODY_SIZES, CARD_RATIO, CARD_SIZES, HERO_RATIO, picture_html
 
 register = template.Library()
 
@@ -14,4 +14,10 @@ def responsive_picture(image, sizes=BODY_SIZES, hero=False, alt=None):
 @register.simple_tag
 def card_picture(image):
     """A listing card's picture: decorative, since the card's title says what it is about."""
-    return picture_html(image, sizes=CARD_SIZES, alt="")
+    return picture_html(image, sizes=CARD_SIZES, alt="", ratio=CARD_RATIO)
+
+
+@register.simple_tag
+def hero_picture(image):
+    """A page's own picture at the top: loaded at once, cut to the hero's shape."""
+    return picture_html(image, hero=True, ratio=HERO_RATIO)

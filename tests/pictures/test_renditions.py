@@ -127,3 +127,16 @@ def test_the_picture_tag_is_usable_in_templates(image):
     )
     assert attr(img_tag(html), "fetchpriority") == "high"
     assert Template("{% load pictures_tags %}{% responsive_picture None %}").render(Context()) == ""
+
+
+def test_the_hero_and_the_cards_are_cut_to_one_shape_around_the_focal_point(db):
+    tall = make_image(width=900, height=1200)
+    render = Template("{% load pictures_tags %}{% hero_picture image %}|{% card_picture image %}")
+    hero, card = render.render(Context({"image": tall})).split("|")
+
+    hero_tag, card_tag = img_tag(hero), img_tag(card)
+    assert (attr(hero_tag, "width"), attr(hero_tag, "height")) == ("400", "200")
+    assert attr(hero_tag, "fetchpriority") == "high"
+    assert (attr(card_tag, "width"), attr(card_tag, "height")) == ("400", "225")
+    assert attr(card_tag, "alt") == ""
+    assert re.findall(r" (\d+)w", attr(hero_tag, "srcset")) == ["400", "800", "900"]
