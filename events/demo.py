@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone, translation
 from wagtail.models import Site
 
-from home.demo import body
+from home.demo import body, demo_image
 from home.demo_support import LANGUAGES, load, publish_if_changed, set_translated
 from programmes.models import Programme
 
@@ -76,9 +76,22 @@ def build_calendar(data, stdout):
         for name in ("title", "slug", "intro"):
             set_translated(page, name, data[name])
         page.show_in_menus = True
+        page.image = demo_image("calendar")
 
     _add_and_publish(home, page, apply)
     return page
+
+
+# Each event's picture: a demo illustration (home/demo_content/images.yaml) for its kind.
+CATEGORY_PICTURES = {
+    "social": "coffee",
+    "welcome": "meeting",
+    "information": "questions",
+    "host_course": "host",
+    "job_search": "career",
+    "language": "questions",
+    "family": "sport",
+}
 
 
 def build_event(calendar_page, row, venues, today, programmes):
@@ -103,6 +116,7 @@ def build_event(calendar_page, row, venues, today, programmes):
         page.max_guests = row.get("max_guests", 0)
         page.signup_mode = row.get("signup_mode", SignUpMode.PARTICIPANTS)
         page.programme = programmes[row["programme"]] if row.get("programme") else None
+        page.image = demo_image(CATEGORY_PICTURES.get(row["category"], "calendar"))
 
     page = page or EventPage()
     _add_and_publish(calendar_page, page, apply)  # publishing generates the dates

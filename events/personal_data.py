@@ -67,7 +67,7 @@ declare(
     erase_mode=DELETE,
 )
 
-PAGE_FIELDS = ["intro", "intro_en", "intro_da", "body", "body_en", "body_da"]
+PAGE_FIELDS = ["intro", "intro_en", "intro_da", "body", "body_en", "body_da", "image"]
 declare(
     "events.EventCalendarPage",
     exempt=_("Public content written by editors."),

@@ -23,7 +23,8 @@ def calendar_dates(calendar_page):
         .public()
         .filter(event__path__startswith=calendar_page.path)
         .with_places()
-        .select_related("event")
+        .select_related("event", "event__image")
+        .prefetch_related("event__image__renditions")  # the list's pictures, in one query
     )
 
 

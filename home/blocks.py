@@ -2,10 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
 
 from evaluation.blocks import LiveFiguresBlock
 
 from .editing import LabelledRichTextBlock
+from .video import player_url
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -124,11 +127,71 @@ class QuoteBlock(blocks.StructBlock):
         template = "blocks/quote_block.html"
 
 
+def picture_block(**kwargs):
+    """Wagtail's image block: the picture with its alternative text for this use (suggested
+    from the image's own) or "decorative" (alt=""); publishing asks for one of the two."""
+    return ImageBlock(label=_("Image"), **kwargs)
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = picture_block()
+    caption = blocks.CharBlock(label=_("Caption"), max_length=300)
+    credit = blocks.CharBlock(
+        label=_("Credit"),
+        max_length=120,
+        required=False,
+        help_text=_("Who made the picture, for example: Photo: Anna Jensen"),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Image with caption")
+        template = "blocks/captioned_image_block.html"
+
+
+class VideoEmbedBlock(EmbedBlock):
+    """A YouTube or Vimeo address, played without third-party cookies (home/video.py).
+
+    Those two are accepted without asking the provider, so an editor can save one while the
+    provider is out of reach; any other address is checked as Wagtail's embed block does and
+    shown as a link."""
+
+    def clean(self, value):
+        if value and player_url(value.url):
+            return value
+        return super().clean(value)
+
+
+class VideoBlock(blocks.StructBlock):
+    video = VideoEmbedBlock(
+        label=_("Video address"),
+        help_text=_("The address of a YouTube or Vimeo video, for example https://youtu.be/…"),
+    )
+    title = blocks.CharBlock(
+        label=_("What the video is"),
+        max_length=200,
+        help_text=_("For people who cannot see it, and as the link text if it cannot be played."),
+    )
+    caption = blocks.CharBlock(label=_("Caption"), max_length=300, required=False)
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "blocks/video_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        video = value.get("video")
+        context["video_url"] = video.url if video else ""
+        context["player_url"] = player_url(context["video_url"])
+        return context
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = LabelledRichTextBlock(
         label=_("Paragraph"),
-        features=["h3", "bold", "italic", "link", "ol", "ul"],
+        features=["h3", "bold", "italic", "link", "ol", "ul", "image"],
         template="blocks/paragraph_block.html",
     )
     callout = CalloutBlock()
@@ -139,6 +202,9 @@ class BodyBlock(blocks.StreamBlock):
     live_figures = LiveFiguresBlock()
     call_to_action = CallToActionBlock()
     quote = QuoteBlock()
+    image = picture_block(template="blocks/image_block.html")
+    captioned_image = CaptionedImageBlock()
+    video = VideoBlock()
 
 
 class SocialLinkBlock(blocks.StructBlock):

@@ -19,18 +19,21 @@ each other), then every page gets its content and is published.
 
 import re
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.images import ImageFile
 from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Page, Site
 
 from evaluation.demo import measure_key
 from intake.models import ApplicationFormPage
+from pictures.models import SiteImage
 from programmes.models import Programme
 
-from . import models
+from . import illustrations, models
 from .demo_support import (
     DEMO_PASSWORD,
     LANGUAGES,
@@ -93,10 +96,11 @@ def site_data():
     return load(CONTENT / "site.yaml")
 
 
-def _resolve(value, pages):
+def _resolve(value, pages, images=None):
     """Turn the data files' page references into pages: a block's ``page: key`` and a rich
-    text's ``<a page="key">``; and a live figure's ``measure: {programme, criterion or
-    question}`` (English text) into the survey measure it names."""
+    text's ``<a page="key">``; a live figure's ``measure: {programme, criterion or
+    question}`` (English text) into the survey measure it names; and an image block's
+    ``image: key`` into the illustration of that key (images.yaml)."""
     if isinstance(value, dict):
         return {
             key: (
@@ -104,12 +108,14 @@ def _resolve(value, pages):
                 if key == "page" and item
                 else measure_key(item)
                 if key == "measure" and isinstance(item, dict)
-                else _resolve(item, pages)
+                else images[item]
+                if key == "image" and isinstance(item, str)
+                else _resolve(item, pages, images)
             )
             for key, item in value.items()
         }
     if isinstance(value, list):
-        return [_resolve(item, pages) for item in value]
+        return [_resolve(item, pages, images) for item in value]
     if isinstance(value, str):
         return PAGE_LINK.sub(
             lambda m: format_html('<a linktype="page" id="{}">', pages[m[1]].pk), value
@@ -117,18 +123,19 @@ def _resolve(value, pages):
     return value
 
 
-def body(blocks, language, pages):
+def body(blocks, language, pages, images=None):
     """A StreamField's value in one language from the data files' list of ``{type: value}``."""
     return [
-        (block_type, _resolve(localised(value, language), pages))
+        (block_type, _resolve(localised(value, language), pages, images))
         for block in blocks
         for block_type, value in block.items()
     ]
 
 
-def _apply_fields(page, spec):
-    """Everything but the body: titles, slugs, intro, SEO, menu and extra fields."""
+def _apply_fields(page, spec, images):
+    """Everything but the body: titles, slugs, intro, picture, SEO, menu and extra fields."""
     data = spec.data
+    page.image = images[data["image"]] if data.get("image") else None
     for name in ("title", "slug", "intro"):
         set_translated(page, name, data[name])
     set_translated(page, "seo_title", data.get("seo_title", ""))
@@ -150,18 +157,48 @@ def _remove_welcome_page(root):
         page.delete()
 
 
-def _ensure_page(spec, parent, stdout):
+def _ensure_page(spec, parent, images, stdout):
     """Find the page by English slug under its parent, or create it (without a body yet)."""
     page = spec.model.objects.child_of(parent).filter(slug_en=spec.slug_en).first()
     if page is None:
         page = spec.model()
-        _apply_fields(page, spec)
+        _apply_fields(page, spec, images)
         parent.add_child(instance=page)
         stdout.write(f"  created {spec.model.__name__} /{spec.slug_en}/")
     return page
 
 
-def build_pages(stdout):
+def images_data():
+    return load(CONTENT / "images.yaml")
+
+
+def build_images(stdout):
+    """The demo's illustrations (home/illustrations.py) as ordinary Wagtail images, found by
+    title: drawn once, their alternative text kept as the data file says."""
+    images = {}
+    for key, data in images_data().items():
+        image = SiteImage.objects.filter(title=data["title"]).first()
+        if image is None:
+            image = SiteImage(title=data["title"])
+            image.file = ImageFile(BytesIO(illustrations.draw(key)), name=f"{key}.png")
+            image._set_image_file_metadata()
+            stdout.write(f"  drew the illustration {key!r}")
+        before = (image.description_en, image.description_da)
+        set_translated(image, "description", data["alt"])
+        if image.pk is None or (image.description_en, image.description_da) != before:
+            image.save()
+        images[key] = image
+    return images
+
+
+def demo_image(key):
+    """The demo illustration of ``key`` (images.yaml), once ``build_images`` has stored it;
+    None otherwise. For the other apps' demo builders (the events calendar)."""
+    data = images_data().get(key)
+    return SiteImage.objects.filter(title=data["title"]).first() if data else None
+
+
+def build_pages(stdout, images):
     root = Page.get_first_root_node()
     specs = page_specs()
     pages = {}
@@ -171,17 +208,17 @@ def build_pages(stdout):
             if home is None:
                 # The default page holds the slug "home"; it has to go first.
                 _remove_welcome_page(root)
-            pages[spec.key] = home or _ensure_page(spec, root, stdout)
+            pages[spec.key] = home or _ensure_page(spec, root, images, stdout)
         else:
-            pages[spec.key] = _ensure_page(spec, pages[spec.parent], stdout)
+            pages[spec.key] = _ensure_page(spec, pages[spec.parent], images, stdout)
 
     # Second pass: content (pages can now link to each other), then publish.
     for spec in specs:
 
         def apply(page, spec=spec):
-            _apply_fields(page, spec)
+            _apply_fields(page, spec, images)
             for language in LANGUAGES:
-                setattr(page, f"body_{language}", body(spec.data["body"], language, pages))
+                setattr(page, f"body_{language}", body(spec.data["body"], language, pages, images))
 
         changed = publish_if_changed(pages[spec.key], apply)
         verb = "published" if changed else "unchanged"
@@ -245,7 +282,8 @@ def build(stdout):
     # Pages are written field by field per language; the active language only decides what
     # ``title`` and friends mean in Wagtail's own validation (English, the default).
     with translation.override("en"):
-        pages = build_pages(stdout)
+        images = build_images(stdout)
+        pages = build_pages(stdout, images)
         site = build_site(pages["home"], data, stdout)
         build_settings(site, data, stdout)
         build_editor(data, stdout)

@@ -17,8 +17,15 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from pictures.page_forms import PictureCheckingPageForm
+
 from .blocks import BodyBlock, SocialLinkBlock
 from .editing import BilingualPageForm, BilingualPageMixin
+
+
+class PublicPageForm(PictureCheckingPageForm, BilingualPageForm):
+    """Every public page's edit form: its picture needs alternative text in both languages
+    before it is published, and its empty Danish fields say that they fall back to English."""
 
 
 class BasePage(BilingualPageMixin, Page):
@@ -31,8 +38,25 @@ class BasePage(BilingualPageMixin, Page):
         help_text=_("One or two sentences shown under the title and in listings."),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("picture"),
+        help_text=_(
+            "Shown at the top of the page and beside it in listings. It needs its alternative "
+            "text in both languages before the page can be published."
+        ),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    base_form_class = PublicPageForm
     # Each language is indexed separately so that search can stay within the visitor's language.
     search_fields = Page.search_fields + [
         index.SearchField(f"{name}_{language}", boost=boost)
@@ -60,7 +84,14 @@ class HomePage(BasePage):
 
     def programme_pages(self):
         """The programmes presented under the home page, in the page tree's order."""
-        return ProgrammePage.objects.child_of(self).live().public().order_by("path")
+        return (
+            ProgrammePage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("path")
+            .select_related("image")
+            .prefetch_related("image__renditions")
+        )
 
     UPCOMING_EVENTS = 3
     # Body blocks shown in the home page's "results" place, under the next events.
@@ -176,7 +207,14 @@ class ActivityIndexPage(BasePage):
         verbose_name = _("activity ideas")
 
     def ideas(self):
-        return ActivityIdeaPage.objects.child_of(self).live().public().order_by("path")
+        return (
+            ActivityIdeaPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("path")
+            .select_related("image")
+            .prefetch_related("image__renditions")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -194,7 +232,7 @@ class ActivityIdeaPage(BasePage):
     parent_page_types = ["home.ActivityIndexPage"]
     subpage_types = []
 
-    content_panels = BasePage.content_panels[:2] + [
+    content_panels = BasePage.content_panels[:3] + [
         MultiFieldPanel(
             [FieldPanel("suits"), FieldPanel("time_needed"), FieldPanel("cost")],
             heading=_("At a glance"),
@@ -206,7 +244,7 @@ class ActivityIdeaPage(BasePage):
         verbose_name = _("activity idea")
 
 
-class ProgrammePageForm(BilingualPageForm):
+class ProgrammePageForm(PublicPageForm):
     """Offers only the programmes that have no page yet (and the page's own programme)."""
 
     def __init__(self, *args, **kwargs):
@@ -252,6 +290,7 @@ class ProgrammePage(BasePage):
     content_panels = BasePage.content_panels[:1] + [
         FieldPanel("programme"),
         FieldPanel("intro"),
+        FieldPanel("image"),
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from privacy.registry import NOT_ERASED, declare
 
-PAGE_FIELDS = ["intro", "intro_en", "intro_da", "body", "body_en", "body_da"]
+PAGE_FIELDS = ["intro", "intro_en", "intro_da", "body", "body_en", "body_da", "image"]
 PUBLIC_CONTENT = _("Public content written by editors.")
 
 for label in [

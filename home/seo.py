@@ -78,8 +78,8 @@ def og_locale(language=None):
 
 
 def page_image(page):
-    """The page's listing image, if the page has one (``BasePage.listing_image``)."""
-    return getattr(page, "listing_image", None) if page is not None else None
+    """The page's picture, if it has one (``BasePage.image``)."""
+    return getattr(page, "image", None) if page is not None else None
 
 
 def share_image_url(request, page):
@@ -90,7 +90,7 @@ def share_image_url(request, page):
     from wagtail.images.models import SourceImageIOError
 
     try:
-        url = image.get_rendition("fill-1200x630").url
+        url = image.get_rendition("fill-1200x630|format-jpeg").url
     except SourceImageIOError:  # the file is missing: a page without a preview image
         return ""
     return request.build_absolute_uri(url) if request is not None else url

@@ -92,6 +92,7 @@ declare(
         "body",
         "body_en",
         "body_da",
+        "image",
         "programme",
         "role",
         "thank_you",

@@ -50,6 +50,17 @@ def empty_page_cache():
     yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    """Uploaded images and their renditions go to a temporary folder, not the project's
+    media/ folder."""
+    from django.test import override_settings
+
+    folder = tmp_path_factory.mktemp("media")
+    with override_settings(MEDIA_ROOT=folder):
+        yield folder
+
+
 @pytest.fixture
 def home_page(db):
     """A live home page as the root of the default site, in English and Danish."""

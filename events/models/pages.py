@@ -203,7 +203,7 @@ class EventPage(BilingualRoutablePageMixin, BasePage):
     parent_page_types = ["events.EventCalendarPage"]
     subpage_types = []
 
-    content_panels = BasePage.content_panels[:2] + [
+    content_panels = BasePage.content_panels[:3] + [
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("recurrence")],
             heading=_("When"),

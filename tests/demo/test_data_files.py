@@ -19,6 +19,11 @@ from programmes.models import Programme
 LANGUAGE_NEUTRAL = {"kind", "level", "figure", "page", "name", "url", "measure", "months"}
 
 
+def _is_image_reference(key, value):
+    """An image block's ``image: key`` names a demo illustration (images.yaml)."""
+    return key == "image" and isinstance(value, str)
+
+
 def missing_translations(value, where=""):
     """Where ``value`` (a block, or a field's value) has a text in one language only: a pair
     without English or Danish, an empty side, or a bare text where a pair is expected."""
@@ -32,7 +37,7 @@ def missing_translations(value, where=""):
         return [
             problem
             for key, item in value.items()
-            if key not in LANGUAGE_NEUTRAL
+            if key not in LANGUAGE_NEUTRAL and not _is_image_reference(key, item)
             for problem in missing_translations(item, f"{where}.{key}")
         ]
     if isinstance(value, list):
@@ -85,6 +90,37 @@ def _page_references(value):
             yield from _page_references(item)
     elif isinstance(value, str):
         yield from re.findall(r'<a page="([\w-]+)">', value)
+
+
+def _image_references(value):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if _is_image_reference(key, item):
+                yield item
+            else:
+                yield from _image_references(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _image_references(item)
+
+
+def test_every_picture_a_page_file_names_is_a_demo_illustration():
+    illustrations = set(home_demo.images_data())
+    for spec in PAGE_SPECS:
+        named = set(_image_references(spec.data["body"]))
+        if spec.data.get("image"):
+            named.add(spec.data["image"])
+        assert named <= illustrations, spec.key
+
+
+def test_every_illustration_has_a_drawing_and_alternative_text_in_both_languages():
+    from home.illustrations import DRAWINGS
+
+    images = home_demo.images_data()
+    assert set(images) == set(DRAWINGS)
+    for key, data in images.items():
+        assert data["title"], key
+        assert missing_translations(data["alt"], key) == []
 
 
 def test_the_page_tree_and_links_refer_to_pages_that_exist():

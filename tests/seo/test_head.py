@@ -4,7 +4,7 @@ import re
 
 import pytest
 from django.test import override_settings
-from wagtail.images.models import Image
+from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
 
@@ -70,20 +70,25 @@ class TestCanonicalAndDescription:
 
 
 @pytest.mark.django_db
-def test_page_image_becomes_the_share_image(client, guide, monkeypatch, tmp_path):
-    """With the media part's ``listing_image`` on a page, previews show it, cropped."""
+def test_page_image_becomes_the_share_image(client, guide, tmp_path):
+    """A page's picture is its link preview, cropped, with its alternative text in the
+    language being read."""
     with override_settings(MEDIA_ROOT=tmp_path):
-        image = Image.objects.create(
-            title="Two people at a café", file=get_test_image_file(), description="A café table"
+        image = get_image_model().objects.create(
+            title="Two people at a café",
+            file=get_test_image_file(),
+            description_en="A café table",
+            description_da="Et cafébord",
         )
-        from home.models import GuidePage
-
-        monkeypatch.setattr(GuidePage, "listing_image", image, raising=False)
+        guide.image = image
+        guide.save_revision().publish()
         html = head(client.get("/five-steps/"))
+        danish = head(client.get("/da/fem-trin/"))
     (url,) = meta(html, "property", "og:image")
     assert url.startswith("http://testserver/media/images/") and "fill-1200x630" in url
     assert meta(html, "name", "twitter:card") == ["summary_large_image"]
     assert meta(html, "property", "og:image:alt") == ["A café table"]
+    assert meta(danish, "property", "og:image:alt") == ["Et cafébord"]
 
 
 @pytest.mark.django_db

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "intake",
     "privacy",
     "pagecache",
+    "pictures",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -109,6 +110,9 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'"],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
+        # Video blocks: only the providers' privacy-enhanced players (home/video.py); 'self'
+        # keeps the admin's own preview frame working.
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
@@ -328,6 +332,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_I18N_ENABLED = False  # translation is field-based (modeltranslation), not page copies
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Images: the site's own model, whose alternative text is in English and Danish and required
+# (pictures/models.py, pictures/forms.py).
+WAGTAILIMAGES_IMAGE_MODEL = "pictures.SiteImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "pictures.forms.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 

@@ -1,0 +1,64 @@
+"""Responsive renditions: one set of sizes and formats for every picture on the public site.
+
+Each picture is offered as AVIF, WebP and JPEG (the browser takes the first it supports) at
+up to three widths; ``sizes`` tells the browser how wide the picture is shown, so a phone
+downloads the 400-pixel file. Widths never exceed the original: two candidates of the same
+width would make the ``srcset`` invalid.
+
+A picture in the body is shown whole. The hero and the listing cards are cut to one shape
+(``HERO_RATIO``, ``CARD_RATIO``) around the image's focal point, which editors set in the
+admin, so a tall photo does not push the page down and cards line up.
+"""
+
+from django.utils.html import format_html
+from wagtail.images.models import Picture
+
+FORMATS = ("avif", "webp", "jpeg")
+WIDTHS = (400, 800, 1200)
+# How wide a picture is shown: the full width on a phone, the text column on a desktop.
+BODY_SIZES = "(max-width: 48rem) 100vw, 46rem"
+CARD_SIZES = "(max-width: 40rem) 100vw, 20rem"
+HERO_RATIO = (2, 1)
+CARD_RATIO = (16, 9)
+
+
+def widths_for(image):
+    """The rendition widths for ``image``: those below its own width, and its own width
+    (capped at the largest) as the last one."""
+    largest = min(image.width, WIDTHS[-1])
+    return [width for width in WIDTHS if width < largest] + [largest]
+
+
+def _resize(width, ratio):
+    if ratio is None:
+        return f"width-{width}"
+    return f"fill-{width}x{round(width * ratio[1] / ratio[0])}"
+
+
+def filter_specs(image, ratio=None):
+    """Every rendition of ``image``: each format at each width, cut to ``ratio`` if given."""
+    return [
+        f"{_resize(width, ratio)}|format-{fmt}" for fmt in FORMATS for width in widths_for(image)
+    ]
+
+
+def picture_html(image, *, sizes=BODY_SIZES, hero=False, alt=None, ratio=None):
+    """The ``<picture>`` for ``image`` with width and height set: the hero loads at once with
+    high priority, every other picture only when it comes near the screen. ``alt`` overrides
+    the image's own alternative text ("" for a decorative use); ``None`` keeps the image's
+    (or an image block's own text). ``ratio`` (width, height) cuts it to that shape."""
+    if image is None:
+        return ""
+    if image.is_svg():
+        rendition = image.get_rendition("original")
+        renditions = {"original": rendition}
+    else:
+        renditions = image.get_renditions(*filter_specs(image, ratio))
+    attrs = {"sizes": sizes, "decoding": "async"}
+    if hero:
+        attrs.update(loading="eager", fetchpriority="high")
+    else:
+        attrs["loading"] = "lazy"
+    if alt is not None:
+        attrs["alt"] = alt
+    return format_html("{}", Picture(renditions, attrs))

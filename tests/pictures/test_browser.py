@@ -1,0 +1,57 @@
+"""On a phone, the demo's home page with its pictures weighs under 300 KB in all, and the
+browser picks the modern format at the size the screen needs."""
+
+import io
+
+import pytest
+
+from home import demo
+from programmes import demo as programmes_demo
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+BUDGET = 300 * 1024
+
+# Every resource of the page, as the browser received it (headers and body).
+TRANSFERRED = """() => {
+  const entries = [...performance.getEntriesByType('navigation'),
+                   ...performance.getEntriesByType('resource')];
+  return entries.map(e => ({name: e.name, bytes: e.transferSize}));
+}"""
+
+
+@pytest.fixture
+def demo_site():
+    programmes_demo.build(stdout=io.StringIO())
+    demo.build(stdout=io.StringIO())
+
+
+@pytest.mark.parametrize("path", ["/", "/da/"])
+def test_the_home_page_weighs_under_300_kb_on_a_phone(browser, live_server, demo_site, path):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=3, is_mobile=True
+    )
+    tab = context.new_page()
+    try:
+        tab.goto(live_server.url + path)
+        # Bring every lazy picture into view, so that all of them count.
+        tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        tab.wait_for_load_state("networkidle")
+        entries = tab.evaluate(TRANSFERRED)
+        hero = tab.locator(".page-picture img")
+        hero_src = hero.evaluate("img => img.currentSrc")
+        hero_width = hero.evaluate("img => img.getBoundingClientRect().width")
+    finally:
+        context.close()
+
+    total = sum(entry["bytes"] for entry in entries)
+    pictures = [entry for entry in entries if "/media/images/" in entry["name"]]
+    print(f"{path}: {total / 1024:.1f} KB in {len(entries)} files, {len(pictures)} pictures")
+    assert pictures, "the page has pictures"
+    assert all(entry["bytes"] > 0 for entry in entries), entries  # measured, not cached
+    assert total < BUDGET, entries
+    assert hero_src.endswith(".avif")
+    assert hero_width <= 390
