@@ -39,7 +39,8 @@ class TestCanonicalAndDescription:
         assert "<title>Fem trin · Værtsprogrammet</title>" in html
 
     def test_one_name_in_the_header_and_title_in_each_language(self, client, guide):
-        danish = client.get("/da/fem-trin/").text
+        # The header's name may carry a soft hyphen where a phone can break the word.
+        danish = client.get("/da/fem-trin/").text.replace("\u00ad", "")
         english = client.get("/five-steps/").text
         name = r'class="site-name"[^>]*>(<img [^>]*>)?<span>{}</span></a>'
         assert re.search(name.format("Værtsprogrammet"), danish)
