@@ -115,6 +115,13 @@ class Command(BaseCommand):
                     for code, pages in paths.items():
                         for key, path in pages.items():
                             tab.goto(base_url + path, wait_until="networkidle")
+                            # A full-page picture shows what is below the fold too: load the
+                            # lazy pictures a reader would load by scrolling there.
+                            tab.evaluate(
+                                "document.querySelectorAll('img[loading=lazy]')"
+                                ".forEach(img => { img.loading = 'eager'; })"
+                            )
+                            tab.wait_for_load_state("networkidle")
                             name = f"{key.replace('_', '-')}-{code}-{width}.png"
                             tab.screenshot(path=str(folder / name), full_page=True)
                             self.stdout.write(f"  {name}  {path}")
