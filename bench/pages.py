@@ -267,7 +267,11 @@ def goals(rows, queries):
     )
     for page in GROWING:
         for run in ("cold", "cached"):
-            growth = by[(1, page, run)]["rps"] / max(by[(100, page, run)]["rps"], 0.01)
+            small, large = by[(1, page, run)]["rps"], by[(100, page, run)]["rps"]
+            if not (small and large):
+                checks.append((False, f"{page} ({run}): no request finished in a run"))
+                continue
+            growth = small / large
             checks.append(
                 (
                     growth <= GOALS["growth"],
