@@ -11,11 +11,13 @@ HOST ?= 127.0.0.1:8000
 # What the tests need from Debian: Chromium (browser tests), redis-server (login limits across
 # server processes) and gettext (the catalogue check). As root they are installed with apt-get,
 # as .ci/run does; otherwise make stops at once with the command to run. BROWSER=no skips
-# Chromium (test-fast).
+# Chromium (test-fast); WRK=yes adds wrk, the load generator of the page benchmark (bench).
 BROWSER ?= yes
+WRK ?= no
 system-packages:
 	@missing=""; \
 	if [ "$(BROWSER)" = yes ] && [ ! -x /usr/bin/chromium ]; then missing="$$missing chromium"; fi; \
+	if [ "$(WRK)" = yes ] && ! command -v wrk >/dev/null 2>&1; then missing="$$missing wrk"; fi; \
 	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	if [ -n "$$missing" ]; then \
@@ -75,14 +77,18 @@ messages: $(VENV)/.installed
 		--ignore ".venv/*" --ignore "staticfiles/*" --ignore "media/*" --ignore "tests/*"
 
 # The matching solver against the greedy baseline on 1,000 × 1,000 made-up people, then the
-# outcomes report and a message to 2,000 people on a scratch SQLite database (README).
+# outcomes report and a message to 2,000 people on a scratch SQLite database, then the pages
+# under gunicorn and the production settings measured with wrk at 1× and 100× the demo's data
+# (bench/pages.py; the table goes to bench-results/pages.md; README).
 BENCH_DB := /tmp/hostprogramme-bench.sqlite3
 bench: $(VENV)/.installed
+	@$(MAKE) --no-print-directory system-packages BROWSER=no WRK=yes
 	$(MANAGE) bench_matching $(ARGS)
 	rm -f $(BENCH_DB)
 	DATABASE_URL=sqlite:///$(BENCH_DB) $(MANAGE) migrate --noinput > /dev/null
 	DATABASE_URL=sqlite:///$(BENCH_DB) $(MANAGE) bench_outcomes
 	rm -f $(BENCH_DB)
+	$(PY) bench/pages.py $(PAGES_ARGS)
 
 # PNGs of home, a guide step, the calendar and an event page at 390 px and 1280 px, in English
 # and Danish, into screenshots/ (README). Starts the demo site on a free port and stops it.
@@ -104,4 +110,4 @@ lighthouse: $(VENV)/.installed compilemessages $(LIGHTHOUSE_BIN)
 	rm -f $(LIGHTHOUSE_DB)
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles media
+	rm -rf $(VENV) db.sqlite3 staticfiles media bench-results

@@ -53,6 +53,29 @@ def month_range(calendar_page, today):
     return first, last
 
 
+# The public feed covers the last month (so a date just past stays in calendar apps) and the
+# coming year: a subscribed feed is fetched again and again, and must not grow with the years
+# of events in the archive or a series entered far ahead.
+FEED_PAST = datetime.timedelta(days=30)
+FEED_AHEAD = datetime.timedelta(days=365)
+
+
+def public_feed_dates(calendar_page, now=None):
+    """The dates of the public feed, oldest first, each with its event page."""
+    now = now or timezone.now()
+    return (
+        EventOccurrence.objects.live()
+        .public()
+        .filter(
+            event__path__startswith=calendar_page.path,
+            end__gte=now - FEED_PAST,
+            start__lte=now + FEED_AHEAD,
+        )
+        .select_related("event")
+        .order_by("start", "pk")
+    )
+
+
 def apply_filters(occurrences, category="", audience="", programme=""):
     """Filter the dates; ``programme`` (a slug) keeps that programme's events and the events
     shared by all programmes."""

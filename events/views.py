@@ -180,18 +180,13 @@ def calendar_month(request, page, year, month):
 
 
 def calendar_feed(request):
-    """The public feed: every upcoming date (and the last month's), for subscribing."""
+    """The public feed: the coming year's dates (and the last month's), for subscribing."""
 
     def build():
         page = EventCalendarPage.objects.live().public().first()
         if page is None:
             raise Http404
-        dates = (
-            queries.calendar_dates(page)
-            .upcoming(timezone.now() - datetime.timedelta(days=30))
-            .order_by("start", "pk")
-        )
-        content = ical.build(dates, name=str(page.title))
+        content = ical.build(queries.public_feed_dates(page), name=str(page.title))
         return ics_response(content, "events.ics", attachment=False)
 
     return cached_feed(request, feed_key(request, "feed"), build, {"public": True, "max_age": 900})

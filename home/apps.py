@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Public pages")
 
     def ready(self):
-        from . import signals
+        from . import routing, signals
 
         signals.connect()
+        routing.install()

@@ -519,12 +519,22 @@ class FollowUpView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        user = self.request.user
+        querysets = {
+            "matches": scoped(Match.objects.all(), user),
+            "check_ins": scoped(CheckIn.objects.all(), user),
+            "requests": scoped(RematchRequest.objects.all(), user),
+        }
+        # ``?section=quiet`` shows one list in full, a page at a time; otherwise the first
+        # rows of each list.
+        section = self.request.GET.get("section", "")
+        overview, page = services.followup_section(section, self.request.GET.get("p"), **querysets)
+        if overview is None:
+            section, overview = "", services.followup_overview(**querysets)
         context.update(
-            overview=services.followup_overview(
-                matches=scoped(Match.objects.all(), self.request.user),
-                check_ins=scoped(CheckIn.objects.all(), self.request.user),
-                requests=scoped(RematchRequest.objects.all(), self.request.user),
-            ),
+            overview=overview,
+            section=section,
+            page=page,
             followup_url=reverse(FOLLOWUP_URL_NAME),
             channels=MatchNote.Channel.choices,
             call_from=services.FOLLOW_UP_CALL_FROM_DAYS // 7,

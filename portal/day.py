@@ -9,6 +9,7 @@ few rows in two queries, however many rows there are.
 import datetime
 from dataclasses import dataclass, field
 
+from django.core.paginator import Paginator
 from django.db.models import (
     Exists,
     F,
@@ -120,34 +121,85 @@ def days_waiting(participant, today=None):
     return max((today - since).days, 0)
 
 
+# The follow-up screen shows this many rows of each list, with the list's size and a link to
+# the whole list a page at a time; at 100 times the demo's size it was 3.6 s and 533 KB.
+FOLLOWUP_ROWS = 10
+FOLLOWUP_PAGE_SIZE = 50
+
+
+class Rows(list):
+    """The first rows of a list, with ``total``: how many rows the whole list has."""
+
+    def __init__(self, rows=(), total=None):
+        super().__init__(rows)
+        self.total = len(self) if total is None else total
+
+    @property
+    def more(self):
+        return self.total > len(self)
+
+
+def _rows(queryset, limit):
+    return Rows(queryset[:limit], total=queryset.count())
+
+
 @dataclass
 class FollowUpOverview:
     today: datetime.date
-    new_matches_to_call: list = field(default_factory=list)
-    quiet_matches: list = field(default_factory=list)
-    attention_check_ins: list = field(default_factory=list)
-    open_rematch_requests: list = field(default_factory=list)
-    ending_soon: list = field(default_factory=list)
+    new_matches_to_call: Rows = field(default_factory=Rows)
+    quiet_matches: Rows = field(default_factory=Rows)
+    attention_check_ins: Rows = field(default_factory=Rows)
+    open_rematch_requests: Rows = field(default_factory=Rows)
+    ending_soon: Rows = field(default_factory=Rows)
 
     @property
     def total(self):
-        return (
-            len(self.new_matches_to_call)
-            + len(self.quiet_matches)
-            + len(self.attention_check_ins)
-            + len(self.open_rematch_requests)
-            + len(self.ending_soon)
-        )
+        return sum(getattr(self, name).total for name in FOLLOWUP_SECTIONS.values())
 
 
-def followup_overview(today=None, matches=None, check_ins=None, requests=None):
-    """Every list of the follow-up screen in full. Five queries, however many rows."""
+# The screen's lists: the name in its address (``?section=quiet``) and the overview's field.
+FOLLOWUP_SECTIONS = {
+    "call": "new_matches_to_call",
+    "quiet": "quiet_matches",
+    "check-ins": "attention_check_ins",
+    "rematch": "open_rematch_requests",
+    "ending": "ending_soon",
+}
+
+
+def followup_querysets(today=None, matches=None, check_ins=None, requests=None):
+    """Each list of the follow-up screen as a queryset, by its field name."""
     today = today or timezone.localdate()
+    return {
+        "new_matches_to_call": pairs_to_call(matches, today),
+        "quiet_matches": quiet_pairs(matches, today),
+        "attention_check_ins": worrying_check_ins(check_ins),
+        "open_rematch_requests": open_rematch_requests(requests),
+        "ending_soon": ending_soon(matches, today),
+    }
+
+
+def followup_overview(today=None, matches=None, check_ins=None, requests=None, limit=None):
+    """The first ``limit`` rows of every list of the follow-up screen, and each list's size.
+    Ten queries, however many rows."""
+    today = today or timezone.localdate()
+    limit = FOLLOWUP_ROWS if limit is None else limit
+    querysets = followup_querysets(today, matches, check_ins, requests)
     return FollowUpOverview(
-        today=today,
-        new_matches_to_call=list(pairs_to_call(matches, today)),
-        quiet_matches=list(quiet_pairs(matches, today)),
-        attention_check_ins=list(worrying_check_ins(check_ins)),
-        open_rematch_requests=list(open_rematch_requests(requests)),
-        ending_soon=list(ending_soon(matches, today)),
+        today=today, **{name: _rows(queryset, limit) for name, queryset in querysets.items()}
     )
+
+
+def followup_section(section, page_number=1, today=None, **querysets):
+    """One list of the follow-up screen in full, a page at a time: the overview with only that
+    list, holding the page's rows, and the Django ``Page``. ``None`` for an unknown list; a
+    page number out of range gives the nearest page. Two queries."""
+    name = FOLLOWUP_SECTIONS.get(section)
+    if name is None:
+        return None, None
+    today = today or timezone.localdate()
+    queryset = followup_querysets(today, **querysets)[name]
+    page = Paginator(queryset, FOLLOWUP_PAGE_SIZE).get_page(page_number)
+    overview = FollowUpOverview(today=today)
+    setattr(overview, name, Rows(page.object_list, total=page.paginator.count))
+    return overview, page

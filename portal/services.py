@@ -597,3 +597,10 @@ def followup_overview(today=None, **querysets):
     from .day import followup_overview as overview
 
     return overview(today, **querysets)
+
+
+def followup_section(section, page_number=1, today=None, **querysets):
+    """One list of the follow-up screen in full, a page at a time (portal/day.py)."""
+    from .day import followup_section as one_section
+
+    return one_section(section, page_number, today, **querysets)

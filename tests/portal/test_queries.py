@@ -82,3 +82,14 @@ def test_meeting_form_queries_do_not_grow_with_meetings(
     add_meetings(match, 49)
     with django_assert_max_num_queries(few):
         client.get(url)
+
+
+def test_the_dashboard_takes_at_most_twelve_queries(client, activity_ideas):
+    """The performance issue's budget for a participant's dashboard (session, user, their
+    match and check-ins, proposals, the site frame); Wagtail's editors' bar asked for the
+    participant's permissions on every portal page."""
+    match = make_pair()
+    add_meetings(match, 3, activity_ideas)
+    CheckInFactory(match=match, participant=match.newcomer)
+    client.force_login(match.newcomer.user)
+    assert count_queries(client, "/portal/") <= 12

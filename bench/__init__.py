@@ -1,0 +1,1 @@
+"""The page benchmark (``make bench``): see ``bench/pages.py``."""
