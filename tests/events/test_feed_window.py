@@ -2,6 +2,7 @@
 calendar app downloads again and again does not grow with the years of events."""
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -31,12 +32,14 @@ def test_the_feed_costs_the_same_with_years_of_events(client, make_event):
         make_event(start=days_from_now(day))
     url = reverse("events:feed")
     client.get(url)
+    caches["pages"].clear()  # measure building the feed, not the kept copy (pagecache/)
     with CaptureQueriesContext(connection) as few:
         small = client.get(url).content
     for day in range(-900, -60, 40):
         make_event(start=days_from_now(day))
     for day in range(400, 1200, 40):
         make_event(start=days_from_now(day))
+    caches["pages"].clear()
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).content == small
     assert len(many.captured_queries) == len(few.captured_queries)

@@ -4,6 +4,7 @@ the same number of queries with few and many events."""
 import re
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -12,6 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def page_queries(client):
     client.get("/sitemap.xml")
+    caches["pages"].clear()  # measure building the sitemap, not the kept copy (pagecache/)
     with CaptureQueriesContext(connection) as context:
         response = client.get("/sitemap.xml")
     assert response.status_code == 200
