@@ -27,8 +27,9 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 
-from .generation import page_cache
-from .responses import conditional, etag_for, key_for
+from .generation import GENERATION_KEY, page_cache
+from .generation import current as current_generation
+from .responses import conditional, digest, etag_for
 
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
 MAX_QUERY_LENGTH = 256
@@ -40,8 +41,12 @@ NOT_KEPT = {"set-cookie", "date", "expires", "x-page-cache"}
 
 
 def page_key(request):
+    """The page's key, without the generation: a kept page carries the generation it was
+    rendered in, so the page and the generation now in force come in one round trip to the
+    cache (``get_many``), and a page of an older generation is not served."""
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    return key_for("page", request.scheme, request.get_host(), language, request.get_full_path())
+    parts = (request.scheme, request.get_host(), language, request.get_full_path())
+    return f"page:{digest(parts)}"
 
 
 def may_serve_cached(request):
@@ -89,9 +94,9 @@ def make_public(response):
     return response
 
 
-def freeze(response):
+def freeze(response, generation):
     headers = [(name, value) for name, value in response.items() if name.lower() not in NOT_KEPT]
-    return {"content": response.content, "headers": headers}
+    return {"content": response.content, "headers": headers, "generation": generation}
 
 
 def thaw(stored):
@@ -109,8 +114,10 @@ class AnonymousPageCacheMiddleware:
         if not may_serve_cached(request):
             return self.get_response(request)
         key = page_key(request)
-        stored = page_cache().get(key)
-        if stored is not None:
+        found = page_cache().get_many([key, GENERATION_KEY])
+        generation = found.get(GENERATION_KEY) or current_generation()
+        stored = found.get(key)
+        if stored is not None and stored.get("generation") == generation:
             response = thaw(stored)
             response["X-Page-Cache"] = "hit"
             return conditional(request, response)
@@ -118,7 +125,9 @@ class AnonymousPageCacheMiddleware:
         if may_store(request, response):
             response["ETag"] = etag_for(response.content)
             make_public(response)
-            page_cache().set(key, freeze(response), settings.PAGE_CACHE_SECONDS)
+            # Kept with the generation read before rendering: had a change bumped it meanwhile,
+            # the page would be stale at once rather than kept under the new generation.
+            page_cache().set(key, freeze(response, generation), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
             return conditional(request, response)
         return response

@@ -17,9 +17,12 @@ def etag_for(content):
     return f'"{hashlib.sha256(content).hexdigest()[:32]}"'
 
 
+def digest(parts):
+    return hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()[:40]
+
+
 def key_for(kind, *parts):
-    digest = hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()[:40]
-    return f"{kind}:{generation.current()}:{digest}"
+    return f"{kind}:{generation.current()}:{digest(parts)}"
 
 
 def freeze(response):
