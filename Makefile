@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1:8000
 
 .PHONY: run setup test test-fast test-browser lint format messages compilemessages demo clean bench \
-	system-packages screenshots lighthouse
+	system-packages screenshots lighthouse validate-html
 
 # What the tests need from Debian: Chromium (browser tests), redis-server (login limits across
 # server processes) and gettext (the catalogue check). As root they are installed with apt-get,
@@ -108,6 +108,15 @@ lighthouse: $(VENV)/.installed compilemessages $(LIGHTHOUSE_BIN)
 	DATABASE_URL=sqlite:///$(LIGHTHOUSE_DB) $(MANAGE) load_demo > /dev/null
 	DATABASE_URL=sqlite:///$(LIGHTHOUSE_DB) $(MANAGE) lighthouse $(ARGS)
 	rm -f $(LIGHTHOUSE_DB)
+
+# Every public page's HTML in both languages through the Nu HTML Checker (vnu.jar from npm;
+# needs Java and npm), on the demo (README). Not part of `make test`.
+VNU_JAR := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR): tools/vnu/package.json
+	cd tools/vnu && npm install --no-audit --no-fund --no-package-lock
+	touch $@
+validate-html: setup $(VNU_JAR)
+	$(MANAGE) validate_html
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles media bench-results
