@@ -51,7 +51,12 @@ def test_the_home_page_weighs_under_300_kb_on_a_phone(browser, live_server, demo
     pictures = [entry for entry in entries if "/media/images/" in entry["name"]]
     print(f"{path}: {total / 1024:.1f} KB in {len(entries)} files, {len(pictures)} pictures")
     assert pictures, "the page has pictures"
-    assert all(entry["bytes"] > 0 for entry in entries), entries  # measured, not cached
+    # Measured, not cached: each file came over the network once (a file the page uses twice,
+    # like the logo that is also the favicon, is fetched once and reused).
+    fetched = {}
+    for entry in entries:
+        fetched[entry["name"]] = max(fetched.get(entry["name"], 0), entry["bytes"])
+    assert all(size > 0 for size in fetched.values()), entries
     assert total < BUDGET, entries
     assert hero_src.endswith(".avif")
     assert hero_width <= 390

@@ -158,6 +158,9 @@ def configured_tries_per_address():
     return int(per_key.split("/")[0])
 
 
+# serialized_rollback: its flush afterwards then does not re-run post_migrate (which makes the
+# role groups again, and the next test restoring its serialized groups would find them).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_wrong_passwords_are_counted_together_by_every_worker(gunicorn):
     port, log, email = gunicorn
     allowed = configured_tries_per_address()
