@@ -2,10 +2,11 @@
 ("92 % of newcomers would recommend the programme"), with the period they cover and the same
 suppression as the report (fewer than five answers read "fewer than 5")."""
 
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .report import last_whole_months, live_figure
+from .report import last_whole_months, live_figures
 
 
 def measure_choices():
@@ -30,8 +31,20 @@ def measure_choices():
     ]
 
 
+class MeasureChoiceBlock(blocks.ChoiceBlock):
+    """The measures are rows in the database: listed (a query) for the editor's choice and
+    checked when the page is saved, but not looked up again every time a page showing the
+    block is read; a measure deleted since reads as no figure (``live_figure``)."""
+
+    def to_python(self, value):
+        return None if value is None else force_str(value)
+
+    def normalize(self, value):
+        return None if value is None else force_str(value)
+
+
 class LiveFigureBlock(blocks.StructBlock):
-    measure = blocks.ChoiceBlock(label=_("Figure"), choices=measure_choices)
+    measure = MeasureChoiceBlock(label=_("Figure"), choices=measure_choices)
     label = blocks.CharBlock(
         label=_("What it says"),
         max_length=200,
@@ -59,7 +72,10 @@ class LiveFiguresBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         period = last_whole_months(int(value["months"]))
         context["period"] = period
+        figures = list(value["figures"])
+        shares = live_figures([figure["measure"] for figure in figures], period)
         context["figures"] = [
-            (figure["label"], live_figure(figure["measure"], period)) for figure in value["figures"]
+            (figure["label"], figure_share)
+            for figure, figure_share in zip(figures, shares, strict=True)
         ]
         return context

@@ -320,6 +320,29 @@ def live_figure(measure, period):
     return None
 
 
+# Live figures cover whole months before this one, so new answers do not change them; they are
+# kept on the page cache until the next content change, and at most this long (a changed
+# criterion's target, or an erasure, shows within it).
+LIVE_FIGURE_SECONDS = 60 * 60
+
+
+def live_figures(measures, period):
+    """``live_figure`` for each of ``measures`` over ``period``, kept on the page cache: the
+    public pages showing them render without going through every answer each time."""
+    from pagecache.generation import current, page_cache
+
+    cache = page_cache()
+    prefix = f"live-figure:{current()}:{period.start}:{period.end}"
+    keys = {measure: f"{prefix}:{measure}" for measure in measures}
+    kept = cache.get_many(keys.values())
+    missing = {
+        key: (live_figure(measure, period),) for measure, key in keys.items() if key not in kept
+    }
+    if missing:
+        cache.set_many(missing, LIVE_FIGURE_SECONDS)
+    return [{**kept, **missing}[keys[measure]][0] for measure in measures]
+
+
 def last_whole_months(months, today=None):
     """The ``months`` whole months before this one."""
     from django.utils import timezone
