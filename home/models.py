@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -57,6 +58,23 @@ class BasePage(BilingualPageMixin, Page):
         FieldPanel("body"),
     ]
     base_form_class = PublicPageForm
+
+    def get_view_restrictions(self):
+        """Wagtail's, asked of the database only when this page or one above it is private:
+        whether any is, is kept with the page frame until the next change (pagecache/; view
+        restrictions and pages are among what changes it), so serving a public page costs no
+        query for it."""
+        from wagtail.models import PageViewRestriction
+
+        from pagecache.generation import kept
+
+        def restricted():
+            return super(BasePage, self).get_view_restrictions().exists()
+
+        if self.pk and not kept(f"restricted:{self.pk}", restricted):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     # Each language is indexed separately so that search can stay within the visitor's language.
     search_fields = Page.search_fields + [
         index.SearchField(f"{name}_{language}", boost=boost)
@@ -130,17 +148,23 @@ class HomePage(BasePage):
         return EventCalendarPage.objects.child_of(self).live().public().first()
 
     def get_context(self, request, *args, **kwargs):
+        """Lazy: the template keeps the rendered sections on the page cache until the next
+        change (home_page.html), and nothing here is fetched while they are kept."""
         context = super().get_context(request, *args, **kwargs)
-        guide = self.guide()
+        guide = SimpleLazyObject(self.guide)
         context.update(
-            programme_pages=self.programme_pages(),
-            application_pages=self.application_pages(),
-            upcoming_dates=list(self.upcoming_dates()),
-            calendar_page=self.calendar(),
+            programme_pages=SimpleLazyObject(lambda: list(self.programme_pages())),
+            application_pages=SimpleLazyObject(self.application_pages),
+            upcoming_dates=SimpleLazyObject(lambda: list(self.upcoming_dates())),
+            calendar_page=SimpleLazyObject(self.calendar),
             guide=guide,
-            guide_steps=list(guide.steps()) if guide else [],
-            figure_blocks=[b for b in self.body if b.block_type in self.FIGURE_BLOCKS],
-            other_blocks=[b for b in self.body if b.block_type not in self.FIGURE_BLOCKS],
+            guide_steps=SimpleLazyObject(lambda: list(guide.steps()) if guide else []),
+            figure_blocks=SimpleLazyObject(
+                lambda: [b for b in self.body if b.block_type in self.FIGURE_BLOCKS]
+            ),
+            other_blocks=SimpleLazyObject(
+                lambda: [b for b in self.body if b.block_type not in self.FIGURE_BLOCKS]
+            ),
         )
         return context
 

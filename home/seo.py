@@ -82,6 +82,9 @@ def page_image(page):
     return getattr(page, "image", None) if page is not None else None
 
 
+SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg"
+
+
 def share_image_url(request, page):
     """An absolute address of the page's image cropped for link previews, or ""."""
     image = page_image(page)
@@ -89,8 +92,15 @@ def share_image_url(request, page):
         return ""
     from wagtail.images.models import SourceImageIOError
 
-    try:
-        url = image.get_rendition("fill-1200x630|format-jpeg").url
-    except SourceImageIOError:  # the file is missing: a page without a preview image
+    from pagecache.generation import kept
+
+    def rendition_url():
+        try:
+            return image.get_rendition(SHARE_IMAGE_FILTER).url
+        except SourceImageIOError:  # the file is missing: a page without a preview image
+            return ""
+
+    url = kept(f"share-image:{image.pk}", rendition_url)
+    if not url:
         return ""
     return request.build_absolute_uri(url) if request is not None else url

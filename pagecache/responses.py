@@ -2,6 +2,7 @@
 
 import hashlib
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
@@ -51,9 +52,10 @@ def conditional(request, response):
 
 def cached_response(request, key, build, timeout, cache_control=None):
     """The response ``build()`` makes, kept under ``key`` until the next change (the key
-    carries the generation) or ``timeout`` seconds; conditional requests get a 304."""
+    carries the generation) or ``timeout`` seconds; conditional requests get a 304. With the
+    page cache switched off (``PAGE_CACHE_ENABLED``), built every time, still with its ETag."""
     cache = generation.page_cache()
-    stored = cache.get(key)
+    stored = cache.get(key) if settings.PAGE_CACHE_ENABLED else None
     if stored is None:
         response = build()
         if response.status_code != 200 or response.cookies or response.streaming:
@@ -61,7 +63,8 @@ def cached_response(request, key, build, timeout, cache_control=None):
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         stored = freeze(response)
-        cache.set(key, stored, timeout)
+        if settings.PAGE_CACHE_ENABLED:
+            cache.set(key, stored, timeout)
     response = thaw(stored)
     if cache_control:
         patch_cache_control(response, **cache_control)

@@ -56,15 +56,9 @@ def _frame_cached(request, name, compute):
     """``compute()`` kept on the page cache per host until the next content change (the key
     carries the page cache's generation, see pagecache/). Page objects keep every language's
     title and path, so one entry serves both languages."""
-    from pagecache.generation import current, page_cache
+    from pagecache.generation import kept
 
-    key = f"frame:{current()}:{name}:{request.get_host()}"
-    cache = page_cache()
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, None)
-    return value
+    return kept(f"{name}:{request.get_host()}", compute)
 
 
 def _site_root_page(request):

@@ -85,6 +85,8 @@ MIDDLEWARE = [
     # Anonymous visitors' pages from the page cache, before sessions, the database or a
     # template are touched; it keeps what the middleware below added (pagecache/).
     "pagecache.middleware.AnonymousPageCacheMiddleware",
+    # The Wagtail site of the request, kept with the page frame until the next change.
+    "pagecache.middleware.KnownSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # /da/events/confirm/... (mailed before Danish addresses) → /da/arrangementer/bekraeft/...
