@@ -83,3 +83,17 @@ def test_a_personal_feed_is_kept_per_address_and_follows_sign_ups(
 
     feed.delete()
     assert client.get(url).status_code == 404
+
+
+def test_with_the_page_cache_off_the_sitemap_is_built_each_time(client, content_page, settings):
+    """PAGE_CACHE_ENABLED=false (the benchmark's "uncached" run, or an operator turning the
+    cache off) builds the sitemap for every request, still with a 304 for an unchanged one."""
+    settings.PAGE_CACHE_ENABLED = False
+    first = client.get("/sitemap.xml")
+    ContentPage.objects.filter(pk=content_page.pk).update(
+        last_published_at="2031-01-01T00:00Z"
+    )  # no signal
+    second = client.get("/sitemap.xml")
+    assert "2031-01-01" in second.content.decode()
+    assert second["ETag"] != first["ETag"]
+    assert client.get("/sitemap.xml", headers={"if-none-match": second["ETag"]}).status_code == 304

@@ -233,3 +233,24 @@ def test_a_preview_is_never_kept(admin_client, client, content_page):
     content_page.intro_en = "A draft nobody should see."
     content_page.save_revision()  # a draft, not published
     assert "A draft nobody should see." not in text(client.get(url))
+
+
+def test_a_browser_that_accepts_gzip_gets_the_kept_page_compressed(client, content_page):
+    """Compressed once when kept, not for each visitor; its own ETag, and Vary says why."""
+    import gzip
+
+    url = url_in("en", content_page)
+    plain = client.get(url)
+    compressed = client.get(url, headers={"accept-encoding": "gzip, deflate, br"})
+    assert compressed["X-Page-Cache"] == "hit"
+    assert compressed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content) / 2
+    assert int(compressed["Content-Length"]) == len(compressed.content)
+    assert "Accept-Encoding" in compressed["Vary"] and "Accept-Encoding" in plain["Vary"]
+    assert "Content-Encoding" not in plain
+    assert compressed["ETag"] != plain["ETag"]
+    again = client.get(
+        url, headers={"accept-encoding": "gzip", "if-none-match": compressed["ETag"]}
+    )
+    assert again.status_code == 304
