@@ -536,7 +536,8 @@ class FollowUpView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
             section=section,
             page=page,
             followup_url=reverse(FOLLOWUP_URL_NAME),
-            channels=MatchNote.Channel.choices,
+            # Translated once for the screen, not once for each row's form.
+            channels=[(value, str(label)) for value, label in MatchNote.Channel.choices],
             call_from=services.FOLLOW_UP_CALL_FROM_DAYS // 7,
             call_until=services.FOLLOW_UP_CALL_UNTIL_DAYS // 7,
             quiet_weeks=services.QUIET_AFTER_DAYS // 7,
