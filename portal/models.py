@@ -460,6 +460,9 @@ class Meeting(models.Model):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["-date", "-pk"]
+        # A pair's meetings by date: its last meeting (the follow-up screen's quiet pairs, the
+        # dashboard) is one index lookup however many meetings there are.
+        indexes = [models.Index(fields=["match", "date"], name="meeting_match_date")]
 
     def __str__(self):
         return f"{self.match} — {self.date}"
@@ -512,6 +515,10 @@ class MatchNote(models.Model):
         verbose_name = _("match note")
         verbose_name_plural = _("match notes")
         ordering = ["-date", "-pk"]
+        # Whether a pair was followed up since a day: one index lookup (the follow-up screen).
+        indexes = [
+            models.Index(fields=["match", "followed_up", "date"], name="matchnote_followed_up")
+        ]
 
     def __str__(self):
         return f"{self.match} — {self.date}"
