@@ -77,6 +77,9 @@ def bump():
 # content change, in any process) leaves the old values behind at the next request.
 _local = {"generation": None, "values": {}}
 LOCAL_MOST = 1000  # entries kept in this process: a bound, far above what a site needs
+# How long a frame entry stays on the shared cache: every change leaves the old generation's
+# entries behind, so they must expire rather than pile up (the footer's fragment: the same).
+FRAME_SECONDS = 60 * 60
 
 
 def kept(key, compute):
@@ -91,7 +94,7 @@ def kept(key, compute):
     value = page_cache().get(shared_key)
     if value is None:
         value = compute()
-        page_cache().set(shared_key, value, None)
+        page_cache().set(shared_key, value, FRAME_SECONDS)
     values[key] = value
     return value
 

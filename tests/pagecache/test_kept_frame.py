@@ -89,3 +89,13 @@ def test_outside_a_request_the_generation_is_read_every_time(home_page):
     first = generation.current()
     generation.page_cache().set(generation.GENERATION_KEY, "changed-elsewhere", None)
     assert generation.current() == "changed-elsewhere" != first
+
+
+def test_frame_entries_on_the_shared_cache_expire(home_page, client, settings):
+    """Each change leaves the old generation's entries behind: they must not stay for ever."""
+    settings.PAGE_CACHE_ENABLED = False
+    client.get("/")
+    cache = generation.page_cache()
+    keys = [key for key in cache._cache if ":frame:" in key]  # locmem's own keys
+    assert keys
+    assert all(cache._expire_info[key] is not None for key in keys)
