@@ -39,8 +39,9 @@ class PageSitemap(Sitemap):
 
 
 # The sitemap changes only when a page does: kept on the page cache until then (the key carries
-# the generation every page change bumps, see pagecache/), and at most a day.
-SITEMAP_CACHE_SECONDS = 24 * 60 * 60
+# the generation every page change bumps, see pagecache/), and at most an hour, since every
+# change (a sign-up too) leaves the old generation's copy behind until it expires.
+SITEMAP_CACHE_SECONDS = 60 * 60
 
 
 def sitemap_view(request):
