@@ -11,7 +11,7 @@ admin, so a tall photo does not push the page down and cards line up.
 """
 
 from django.utils.html import format_html
-from wagtail.images.models import Picture
+from wagtail.images.models import Picture, SourceImageIOError
 
 FORMATS = ("avif", "webp", "jpeg")
 WIDTHS = (400, 800, 1200)
@@ -49,11 +49,15 @@ def picture_html(image, *, sizes=BODY_SIZES, hero=False, alt=None, ratio=None):
     (or an image block's own text). ``ratio`` (width, height) cuts it to that shape."""
     if image is None:
         return ""
-    if image.is_svg():
-        rendition = image.get_rendition("original")
-        renditions = {"original": rendition}
-    else:
-        renditions = image.get_renditions(*filter_specs(image, ratio))
+    try:
+        if image.is_svg():
+            renditions = {"original": image.get_rendition("original")}
+        else:
+            renditions = image.get_renditions(*filter_specs(image, ratio))
+    except SourceImageIOError:
+        # The original file is missing (a lost upload, a copied database): the page is shown
+        # without the picture rather than not at all.
+        return ""
     attrs = {"sizes": sizes, "decoding": "async"}
     if hero:
         attrs.update(loading="eager", fetchpriority="high")

@@ -140,3 +140,15 @@ def test_the_hero_and_the_cards_are_cut_to_one_shape_around_the_focal_point(db):
     assert (attr(card_tag, "width"), attr(card_tag, "height")) == ("400", "225")
     assert attr(card_tag, "alt") == ""
     assert re.findall(r" (\d+)w", attr(hero_tag, "srcset")) == ["400", "800", "900"]
+
+
+def test_a_page_whose_picture_file_is_lost_is_shown_without_it(client, home_page, db):
+    """A lost upload (or a database copied without its media) must not take the page down."""
+    image = make_image(title="Lost")
+    image.file.storage.delete(image.file.name)
+    home_page.image = image
+    home_page.save_revision().publish()
+    assert picture_html(image) == ""
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "<picture" not in response.content.decode().split("<main", 1)[1].split("</main>")[0]
