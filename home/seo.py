@@ -85,22 +85,25 @@ def page_image(page):
 SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg"
 
 
-def share_image_url(request, page):
-    """An absolute address of the page's image cropped for link previews, or ""."""
+def share_image(request, page):
+    """The page's picture cropped for link previews: ``{"url": absolute address, "width",
+    "height"}`` (a small picture is not enlarged, so its own size), or None."""
     image = page_image(page)
     if image is None:
-        return ""
+        return None
     from wagtail.images.models import SourceImageIOError
 
     from pagecache.generation import kept
 
-    def rendition_url():
+    def rendition():
         try:
-            return image.get_rendition(SHARE_IMAGE_FILTER).url
+            made = image.get_rendition(SHARE_IMAGE_FILTER)
         except SourceImageIOError:  # the file is missing: a page without a preview image
             return ""
+        return {"url": made.url, "width": made.width, "height": made.height}
 
-    url = kept(f"share-image:{image.pk}", rendition_url)
-    if not url:
-        return ""
-    return request.build_absolute_uri(url) if request is not None else url
+    found = kept(f"share-picture:{image.pk}", rendition)  # new key: the value is now a dict
+    if not found:
+        return None
+    url = request.build_absolute_uri(found["url"]) if request is not None else found["url"]
+    return {**found, "url": url}

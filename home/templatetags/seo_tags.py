@@ -25,7 +25,7 @@ def seo_head(context):
     title = ""
     if page is not None:
         title = getattr(page, "seo_title", "") or page.title
-    image_url = seo.share_image_url(request, page)
+    share_image = seo.share_image(request, page)
     image = seo.page_image(page)
     return {
         "canonical": seo.canonical_url(request),
@@ -38,7 +38,7 @@ def seo_head(context):
         "og_locale_alternates": [
             seo.og_locale(code) for code, _name in settings.LANGUAGES if code != current
         ],
-        "image_url": image_url,
+        "share_image": share_image,
         "image_alt": (getattr(image, "description", "") or getattr(image, "title", ""))
         if image
         else "",

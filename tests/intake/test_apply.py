@@ -288,6 +288,7 @@ def test_following_the_link_and_confirming_puts_it_in_the_queue(client, form_pag
     link = link_in(mailoutbox[0])
     page = client.get(link)
     assert "Bekræft min ansøgning" in page.content.decode()
+    assert page.content.decode().count('<meta name="robots" content="noindex">') == 1
     assert Application.objects.get().status == Application.Status.UNCONFIRMED  # GET: nothing
     response = client.post(link)
     text = response.content.decode()

@@ -89,6 +89,10 @@ def test_page_image_becomes_the_share_image(client, guide, tmp_path):
     (url,) = meta(html, "property", "og:image")
     assert url.startswith("http://testserver/media/images/") and "fill-1200x630" in url
     assert meta(html, "name", "twitter:card") == ["summary_large_image"]
+    # The test picture is 640 px wide: cropped to the preview's shape, not enlarged, and its
+    # size said as it is.
+    assert meta(html, "property", "og:image:width") == ["640"]
+    assert meta(html, "property", "og:image:height") == ["336"]
     assert meta(html, "property", "og:image:alt") == ["A café table"]
     assert meta(danish, "property", "og:image:alt") == ["Et cafébord"]
 
