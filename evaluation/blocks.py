@@ -36,10 +36,7 @@ class MeasureChoiceBlock(blocks.ChoiceBlock):
     checked when the page is saved, but not looked up again every time a page showing the
     block is read; a measure deleted since reads as no figure (``live_figure``)."""
 
-    def to_python(self, value):
-        return None if value is None else force_str(value)
-
-    def normalize(self, value):
+    def normalize_choice(self, value):
         return None if value is None else force_str(value)
 
 

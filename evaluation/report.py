@@ -320,27 +320,16 @@ def live_figure(measure, period):
     return None
 
 
-# Live figures cover whole months before this one, so new answers do not change them; they are
-# kept on the page cache until the next content change, and at most this long (a changed
-# criterion's target, or an erasure, shows within it).
-LIVE_FIGURE_SECONDS = 60 * 60
-
-
 def live_figures(measures, period):
-    """``live_figure`` for each of ``measures`` over ``period``, kept on the page cache: the
-    public pages showing them render without going through every answer each time."""
-    from pagecache.generation import current, page_cache
+    """``live_figure`` for each of ``measures`` over ``period``, kept with the page frame until
+    the next content change, and at most an hour (``pagecache.generation.kept``): the figures
+    cover whole months before this one, so new answers do not change them, and the public
+    pages showing them render without going through every answer each time. A changed
+    criterion's target, or an erasure, shows within the hour."""
+    from pagecache.generation import kept
 
-    cache = page_cache()
-    prefix = f"live-figure:{current()}:{period.start}:{period.end}"
-    keys = {measure: f"{prefix}:{measure}" for measure in measures}
-    kept = cache.get_many(keys.values())
-    missing = {
-        key: (live_figure(measure, period),) for measure, key in keys.items() if key not in kept
-    }
-    if missing:
-        cache.set_many(missing, LIVE_FIGURE_SECONDS)
-    return [{**kept, **missing}[keys[measure]][0] for measure in measures]
+    key = f"live-figures:{period.start}:{period.end}:{','.join(measures)}"
+    return kept(key, lambda: [live_figure(measure, period) for measure in measures])
 
 
 def last_whole_months(months, today=None):
