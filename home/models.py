@@ -153,6 +153,7 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         guide = SimpleLazyObject(self.guide)
         context.update(
+            sections_seconds=settings.PAGE_CACHE_SECONDS,
             programme_pages=SimpleLazyObject(lambda: list(self.programme_pages())),
             application_pages=SimpleLazyObject(self.application_pages),
             upcoming_dates=SimpleLazyObject(lambda: list(self.upcoming_dates())),

@@ -102,7 +102,7 @@ def share_image(request, page):
             return ""
         return {"url": made.url, "width": made.width, "height": made.height}
 
-    found = kept(f"share-picture:{image.pk}", rendition)  # new key: the value is now a dict
+    found = kept(f"share-picture:{image.pk}", rendition)
     if not found:
         return None
     url = request.build_absolute_uri(found["url"]) if request is not None else found["url"]

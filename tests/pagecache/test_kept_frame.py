@@ -99,3 +99,14 @@ def test_frame_entries_on_the_shared_cache_expire(home_page, client, settings):
     keys = [key for key in cache._cache if ":frame:" in key]  # locmem's own keys
     assert keys
     assert all(cache._expire_info[key] is not None for key in keys)
+
+
+def test_the_home_page_sections_are_kept_no_longer_than_a_page(home_page, client, settings):
+    """The next events and the figures change with the clock, not only with content."""
+    import time
+
+    settings.PAGE_CACHE_ENABLED = False
+    client.get("/")
+    cache = generation.page_cache()
+    (key,) = [key for key in cache._cache if "home_content" in key]  # locmem's own keys
+    assert cache._expire_info[key] <= time.time() + settings.PAGE_CACHE_SECONDS
