@@ -76,8 +76,10 @@ class CoordinatorPanel(Component):
         }
 
 
-def followup_link(anchor):
-    return reverse("host_followup:index") + f"#{anchor}", _("Open the follow-up list")
+def followup_link(where):
+    """The follow-up screen at ``where``: a list in full (``?section=call``) or a place on
+    the overview (``#followup-checkins``)."""
+    return reverse("host_followup:index") + where, _("Open the follow-up list")
 
 
 class PairsToCallPanel(CoordinatorPanel):
@@ -95,7 +97,7 @@ class PairsToCallPanel(CoordinatorPanel):
         return [(matches, row)]
 
     def link(self):
-        return followup_link("followup-call")
+        return followup_link("?section=call")
 
 
 class AttentionPanel(CoordinatorPanel):
@@ -125,7 +127,7 @@ class AttentionPanel(CoordinatorPanel):
         return [(check_ins, check_in_row), (requests, request_row)]
 
     def link(self):
-        return followup_link("followup-checkins")
+        return followup_link("#followup-checkins")
 
 
 class EndingSoonPanel(CoordinatorPanel):
@@ -143,7 +145,7 @@ class EndingSoonPanel(CoordinatorPanel):
         return [(matches, row)]
 
     def link(self):
-        return followup_link("followup-ending")
+        return followup_link("?section=ending")
 
 
 class NewcomersWaitingPanel(CoordinatorPanel):

@@ -536,6 +536,8 @@ class FollowUpView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
             section=section,
             page=page,
             followup_url=reverse(FOLLOWUP_URL_NAME),
+            # Where a row's form brings the coordinator back: this list, at this page.
+            return_url=self.request.get_full_path(),
             # Translated once for the screen, not once for each row's form.
             channels=[(value, str(label)) for value, label in MatchNote.Channel.choices],
             call_from=services.FOLLOW_UP_CALL_FROM_DAYS // 7,

@@ -103,7 +103,8 @@ def test_the_coordinators_home_page_shows_the_day_at_a_glance(coordinator_client
     assert f'href="/admin/host-programme/rematch-requests/resolve/{rematch.pk}/"' in html
     assert f'href="/admin/host-programme/participants/edit/{waiting.pk}/"' in html
     assert "Waiting 0 days, since" in html
-    assert 'href="/admin/host-programme/follow-up/#followup-call"' in html
+    # Its list in full (the overview shows only the first rows too).
+    assert 'href="/admin/host-programme/follow-up/?section=call"' in html
     # The panel links to the waiting list (place in line, pause, export).
     assert 'href="/admin/host-programme/waiting-list/"' in html
 

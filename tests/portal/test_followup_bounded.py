@@ -94,3 +94,23 @@ def test_queries_and_rows_stay_the_same_with_few_and_many_pairs(lead_client, que
     analyze()
     many = queries(lead_client, URL + query), len(quiet_rows(lead_client.get(URL + query).text))
     assert many == few
+
+
+def test_marking_a_pair_followed_up_returns_to_the_same_page_of_the_list(lead_client, monkeypatch):
+    monkeypatch.setattr(day, "FOLLOWUP_PAGE_SIZE", 10)
+    quiet_pairs(15)
+    page = lead_client.get(URL + "?section=quiet&p=2").text
+    assert 'name="next" value="/admin/host-programme/follow-up/?section=quiet&amp;p=2"' in page
+    pair = quiet_rows(page)[0]
+    response = lead_client.post(
+        reverse("host_matches:note", args=[pair]),
+        {
+            "next": URL + "?section=quiet&p=2",
+            "note-followed_up": "on",
+            "note-date": timezone.localdate().isoformat(),
+            "note-channel": "phone",
+            "note-text": "Called both.",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == URL + "?section=quiet&p=2"
