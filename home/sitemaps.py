@@ -47,7 +47,10 @@ SITEMAP_CACHE_SECONDS = 60 * 60
 def sitemap_view(request):
     """``/sitemap.xml`` from the page cache, with an ETag and the newest page's Last-Modified;
     a conditional request for an unchanged sitemap is answered "304 Not Modified"."""
-    key = key_for("sitemap", request.scheme, request.get_host(), request.get_full_path())
+    # Keyed on its page number alone: any other query string leaves it the same, and must not
+    # build and keep another copy each.
+    number = request.GET.get("p", "1").lstrip("0")
+    key = key_for("sitemap", request.scheme, request.get_host(), number)
     return cached_response(
         request,
         key,

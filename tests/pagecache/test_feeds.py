@@ -97,3 +97,16 @@ def test_with_the_page_cache_off_the_sitemap_is_built_each_time(client, content_
     assert "2031-01-01" in second.content.decode()
     assert second["ETag"] != first["ETag"]
     assert client.get("/sitemap.xml", headers={"if-none-match": second["ETag"]}).status_code == 304
+
+
+def test_the_sitemap_is_kept_once_whatever_the_query_string(client, content_page):
+    """Junk query strings must not each build and keep a sitemap of their own."""
+    from django.core.cache import caches
+
+    client.get("/sitemap.xml", headers={"cookie": "sessionid=x"})  # past the page cache
+    kept = len(caches["pages"]._cache)
+    for junk in ("?x=1", "?x=2", "?p=1", "?p=01", "?utm_source=a"):
+        response = client.get("/sitemap.xml" + junk, headers={"cookie": "sessionid=x"})
+        assert response.status_code == 200
+    assert len(caches["pages"]._cache) == kept
+    assert client.get("/sitemap.xml?p=" + "9" * 5000).status_code == 404
