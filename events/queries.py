@@ -13,15 +13,20 @@ from .models import EVENT_TIME_ZONE, Audience, EventOccurrence, SignUp, SignUpMo
 from .services import AUDIENCE_ROLES, waiting_positions
 
 
-def calendar_dates(calendar_page):
+def public_dates(calendar_page):
     """Every date of the live, public events under the calendar (none behind a view
-    restriction), with places taken and waiting."""
+    restriction)."""
     if not calendar_page.path:  # an unsaved page being previewed
-        return EventOccurrence.objects.none().with_places()
+        return EventOccurrence.objects.none()
     return (
-        EventOccurrence.objects.live()
-        .public()
-        .filter(event__path__startswith=calendar_page.path)
+        EventOccurrence.objects.live().public().filter(event__path__startswith=calendar_page.path)
+    )
+
+
+def calendar_dates(calendar_page):
+    """``public_dates`` with places taken and waiting, and the events' pictures."""
+    return (
+        public_dates(calendar_page)
         .with_places()
         .select_related("event", "event__image")
         .prefetch_related("event__image__renditions")  # the list's pictures, in one query
@@ -44,7 +49,7 @@ def month_range(calendar_page, today):
     first date of any event under the calendar (or this month) to ``MONTHS_AHEAD`` months
     ahead (or the last date's month). One query after ``public()``'s restrictions."""
     this_month = today.replace(day=1)
-    bounds = calendar_dates(calendar_page).aggregate(first=Min("start"), last=Max("start"))
+    bounds = public_dates(calendar_page).aggregate(first=Min("start"), last=Max("start"))
     first, last = this_month, add_months(this_month, MONTHS_AHEAD)
     if bounds["first"] is not None:
         local_first = bounds["first"].astimezone(EVENT_TIME_ZONE).date().replace(day=1)
@@ -64,13 +69,8 @@ def public_feed_dates(calendar_page, now=None):
     """The dates of the public feed, oldest first, each with its event page."""
     now = now or timezone.now()
     return (
-        EventOccurrence.objects.live()
-        .public()
-        .filter(
-            event__path__startswith=calendar_page.path,
-            end__gte=now - FEED_PAST,
-            start__lte=now + FEED_AHEAD,
-        )
+        public_dates(calendar_page)
+        .filter(end__gte=now - FEED_PAST, start__lte=now + FEED_AHEAD)
         .select_related("event")
         .order_by("start", "pk")
     )

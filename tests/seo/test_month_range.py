@@ -74,3 +74,18 @@ def test_month_range_costs_two_queries_however_many_events(
     with django_assert_num_queries(2):
         first, last = month_range(calendar_page, datetime.date(2026, 11, 23))
     assert (first, last) == (datetime.date(2024, 3, 1), datetime.date(2027, 11, 1))
+
+
+def test_the_range_reads_the_dates_without_their_sign_ups(calendar_page, make_event):
+    """Only the first and last start: not every sign-up of every date ever (places left)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from events.queries import month_range
+
+    make_event()
+    with CaptureQueriesContext(connection) as context:
+        month_range(calendar_page, timezone.localdate())
+    sql = " ".join(query["sql"] for query in context.captured_queries)
+    assert "MIN(" in sql.upper()
+    assert "events_signup" not in sql
