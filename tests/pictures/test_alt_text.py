@@ -162,3 +162,20 @@ def test_a_decorative_image_block_needs_no_alt_text(client, editor, content_page
 
     assert response.status_code == 302, response.context["form"].errors
     assert ' alt=""' in client.get("/become-a-host/").text
+
+
+def test_the_image_block_speaks_danish_to_a_danish_editor(db):
+    """Wagtail has no Danish words for its image block's fields and error: ours are used."""
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    from home.blocks import picture_block
+
+    block = picture_block()
+    value = block.to_python({"image": make_image().pk, "alt_text": "", "decorative": False})
+    with translation.override("da"):
+        assert str(block.child_blocks["decorative"].label) == "Billedet er kun pynt"
+        assert str(block.child_blocks["alt_text"].label) == "Alternativ tekst"
+        with pytest.raises(ValidationError) as raised:
+            block.clean(value)
+        assert "Skriv en alternativ tekst til billedet" in str(raised.value.as_json_data())
