@@ -23,19 +23,6 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 
-class Email(EmailMultiAlternatives):
-    """An email whose attachments may carry MIME parameters in their type, e.g. a calendar
-    file's ``text/calendar; method=PUBLISH`` (Django itself takes only ``type/subtype``)."""
-
-    def _create_mime_attachment(self, content, mimetype):
-        base, *params = (part.strip() for part in mimetype.split(";"))
-        attachment = super()._create_mime_attachment(content, base)
-        for param in params:
-            key, _sep, value = param.partition("=")
-            attachment.set_param(key.strip(), value.strip())
-        return attachment
-
-
 def from_address(language):
     """``DEFAULT_FROM_EMAIL``'s address under the programme's name in ``language``."""
     from home.seo import site_name
@@ -83,7 +70,7 @@ def send_email(template_name, to, language, context=None, attachments=(), reply_
     """
     context = {"site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"), **(context or {})}
     subject, text, html = render_email(template_name, language, context)
-    message = Email(
+    message = EmailMultiAlternatives(
         subject=subject,
         body=text,
         from_email=from_address(language),
