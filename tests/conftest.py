@@ -42,11 +42,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def empty_page_cache():
-    """Each test starts with no cached page (the page cache outlives a test's database)."""
+def empty_caches():
+    """Each test starts with empty caches: the page cache and the default cache (rate limits,
+    Wagtail's renditions) outlive a test's database. Kept renditions are found by image id,
+    and a rolled-back test gives its ids to the next one, whose image would otherwise be
+    shown with the previous test's files."""
     from django.core.cache import caches
 
     caches["pages"].clear()
+    caches["default"].clear()
     yield
 
 
