@@ -25,6 +25,7 @@ def add_events(make_event, users, count, start_day):
     for number in range(count):
         event = make_event(
             start=days_from_now(start_day + number),
+            signup_closes_days_before=0,  # open tomorrow's dates too, whatever the hour
             capacity=2,
             recurrence="FREQ=WEEKLY;COUNT=2" if number % 2 else "",
         )

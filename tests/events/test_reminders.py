@@ -51,17 +51,21 @@ def test_a_missed_day_is_caught_up_while_the_event_is_still_ahead(make_event, ne
 
 
 def test_no_reminder_for_a_cancelled_date_or_a_cancelled_sign_up(make_event, newcomer, host):
-    cancelled_date = make_event(start=days_from_now(1)).occurrences.get()
+    cancelled_date = make_event(
+        start=days_from_now(1), signup_closes_days_before=0
+    ).occurrences.get()
     services.sign_up(cancelled_date, newcomer, notify=False)
     services.cancel_occurrence(cancelled_date)
-    other = make_event(start=days_from_now(1)).occurrences.get()
+    other = make_event(start=days_from_now(1), signup_closes_days_before=0).occurrences.get()
     signup = services.sign_up(other, host, notify=False)[0]
     services.cancel_signup(signup)
     assert list(event_reminders(timezone.localdate())) == []
 
 
 def test_public_sign_ups_are_reminded_at_their_email_in_their_language(make_event, mailoutbox):
-    event = make_event(start=days_from_now(1), signup_mode=SignUpMode.PUBLIC)
+    event = make_event(
+        start=days_from_now(1), signup_closes_days_before=0, signup_mode=SignUpMode.PUBLIC
+    )
     signup = services.sign_up_public(event.occurrences.get(), "Maria", "maria@example.com", "da")
     services.confirm_public(signup)
 
@@ -73,7 +77,7 @@ def test_public_sign_ups_are_reminded_at_their_email_in_their_language(make_even
 
 def test_the_daily_command_sends_event_reminders(make_event, newcomer, mailoutbox, settings):
     settings.REMINDER_SOURCES = ["events.reminders.event_reminders"]
-    event = make_event(start=days_from_now(1))
+    event = make_event(start=days_from_now(1), signup_closes_days_before=0)
     services.sign_up(event.occurrences.get(), newcomer, notify=False)
     call_command("send_reminders")
     assert [m.to for m in mailoutbox] == [["amira@example.com"]]

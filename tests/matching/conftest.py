@@ -1,15 +1,13 @@
 """People who can be matched: newcomers waiting in a track and hosts with free places, with
 languages, interests and a field to score."""
 
-import datetime
-
 import pytest
-from django.utils import timezone
 from wagtail.users.models import UserProfile
 
 from programmes.defaults import first_programme
 from programmes.factories import make_coordinator
 from programmes.models import Interest, ProfessionalField
+from tests.clock import days_ago
 from tests.events.conftest import calendar_page, make_event  # noqa: F401 (fixtures)
 from tests.factories import HostFactory, NewcomerFactory, UserFactory
 
@@ -19,7 +17,7 @@ def waiting(first_name, days=30, programme=None, kind="culture", **kwargs):
         "user__first_name": first_name,
         "programme": programme or first_programme(),
         "wanted_host_kind": kind,
-        "waiting_since": timezone.now() - datetime.timedelta(days=days),
+        "waiting_since": days_ago(days),
         "language_skills": [{"language": "es", "level": "native"}],
     }
     return NewcomerFactory(**{**values, **kwargs})

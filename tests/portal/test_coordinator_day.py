@@ -18,6 +18,7 @@ from notifications.reminders import run_daily
 from portal import day, services
 from portal.models import Match, MatchNote
 from programmes.factories import make_coordinator
+from tests.clock import days_ago
 from tests.factories import (
     CheckInFactory,
     MatchFactory,
@@ -127,11 +128,9 @@ def test_editors_see_no_participant_panels(client, editor):
 
 
 def test_the_wait_counts_from_joining_the_list_and_a_match_ended_early_keeps_the_place():
-    joined = timezone.now() - datetime.timedelta(days=50)
+    joined = days_ago(50)
     long_ago = NewcomerFactory(waiting_since=joined)
-    rematched_newcomer = NewcomerFactory(
-        waiting_since=timezone.now() - datetime.timedelta(days=130)
-    )
+    rematched_newcomer = NewcomerFactory(waiting_since=days_ago(130))
     rematched = MatchFactory(newcomer=rematched_newcomer, start_date=ago(120))
     assert rematched.newcomer_waited_since is not None
     assert [p.pk for p in day.newcomers_waiting()] == [long_ago.pk]  # matched: not waiting

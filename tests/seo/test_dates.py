@@ -59,7 +59,7 @@ def test_sign_up_email_dates(make_event, on_commit, language, shown):
     newcomer = NewcomerFactory(user__preferred_language=language)
     date = make_event(start=local(2026, 12, 5, 17)).occurrences.get()
     with on_commit():
-        services.sign_up(date, newcomer.user)
+        services.sign_up(date, newcomer.user, now=MOMENT - datetime.timedelta(days=7))
     (message,) = mail.outbox
     assert shown in message.body
     assert shown in message.alternatives[0][0]  # the HTML part

@@ -1,18 +1,12 @@
 """The waiting line, proposals and direct matches: a programme with a short waiting line and a
 host with a free place (these fixtures replace the matching tests' helpers of the same names)."""
 
-import datetime
-
 import pytest
-from django.utils import timezone
 
 from portal.models import HostKind
 from programmes.factories import make_coordinator
+from tests.clock import days_ago  # noqa: F401 (the line's tests import it from here)
 from tests.factories import HostFactory, NewcomerFactory, ProgrammeFactory, UserFactory
-
-
-def days_ago(days):
-    return timezone.now() - datetime.timedelta(days=days)
 
 
 @pytest.fixture
