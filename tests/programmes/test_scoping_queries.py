@@ -21,6 +21,7 @@ from tests.factories import (
     RematchRequestFactory,
     UserFactory,
 )
+from tests.postgres import analyze
 
 pytestmark = pytest.mark.django_db
 
@@ -59,17 +60,6 @@ def fill(programme, matches, make_event):
     waiting = NewcomerFactory(programme=programme)
     propose(newcomer=waiting, host=match.host, kind="culture")
     NewcomerFactory(programme=programme, waiting_paused=True)
-
-
-def analyze():
-    """On PostgreSQL, let the planner see the rows this test made. They sit in the test's one
-    uncommitted transaction, in tables that earlier tests' flushes left with statistics saying
-    "empty"; trusting those, the planner nested index scans without join conditions and one
-    coordinator list over eight joined tables took 10-75 s (auto_explain). ANALYZE counts the
-    transaction's own rows, as autovacuum's statistics would count a production database's."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
 
 
 def count(client, url):
