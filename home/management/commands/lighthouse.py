@@ -29,7 +29,10 @@ from .screenshots import free_port, wait_until_up
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = ("home", "guide", "guide_step", "calendar", "event")
 LIGHTHOUSE = Path(settings.BASE_DIR) / "tools/lighthouse/node_modules/.bin/lighthouse"
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"
+    " --disable-background-networking --disable-component-update --disable-sync"
+)
 
 
 def production_environment(port, database_url):
