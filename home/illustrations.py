@@ -7,6 +7,7 @@ demo's data file). Each is drawn at twice its size and scaled down, which smooth
 and kept to a few flat colours, so the PNG is small and the AVIF/WebP renditions smaller still.
 """
 
+import functools
 import io
 import math
 
@@ -293,8 +294,10 @@ DRAWINGS = {
 }
 
 
+@functools.cache
 def draw(key):
-    """The PNG bytes of the illustration named ``key``."""
+    """The PNG bytes of the illustration named ``key``: the drawing never changes, so a
+    process draws each once (the tests build the demo many times)."""
     canvas = Canvas()
     DRAWINGS[key](canvas)
     return canvas.png()
