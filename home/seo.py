@@ -82,9 +82,6 @@ def page_image(page):
     return getattr(page, "image", None) if page is not None else None
 
 
-SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg"
-
-
 def share_image(request, page):
     """The page's picture cropped for link previews: ``{"url": absolute address, "width",
     "height"}`` (a small picture is not enlarged, so its own size), or None."""
@@ -94,10 +91,11 @@ def share_image(request, page):
     from wagtail.images.models import SourceImageIOError
 
     from pagecache.generation import kept
+    from pictures.renditions import SHARE_FILTER
 
     def rendition():
         try:
-            made = image.get_rendition(SHARE_IMAGE_FILTER)
+            made = image.get_rendition(SHARE_FILTER)
         except SourceImageIOError:  # the file is missing: a page without a preview image
             return ""
         return {"url": made.url, "width": made.width, "height": made.height}

@@ -20,6 +20,8 @@ BODY_SIZES = "(max-width: 48rem) 100vw, 46rem"
 CARD_SIZES = "(max-width: 40rem) 100vw, 20rem"
 HERO_RATIO = (2, 1)
 CARD_RATIO = (16, 9)
+# The picture of a link preview (og:image, home/seo.py): one JPEG in the shape previews use.
+SHARE_FILTER = "fill-1200x630|format-jpeg"
 
 
 def widths_for(image):
@@ -40,6 +42,30 @@ def filter_specs(image, ratio=None):
     return [
         f"{_resize(width, ratio)}|format-{fmt}" for fmt in FORMATS for width in widths_for(image)
     ]
+
+
+def every_filter_spec(image):
+    """Every rendition the site may show of ``image``: in a body, as a hero, on a card and in
+    a link preview (an SVG is shown as it is)."""
+    if image.is_svg():
+        return ["original"]
+    return [
+        *filter_specs(image),
+        *filter_specs(image, HERO_RATIO),
+        *filter_specs(image, CARD_RATIO),
+        SHARE_FILTER,
+    ]
+
+
+def prepare_renditions(image):
+    """Make every rendition of ``image`` now, so that no visitor waits for them: a page
+    showing a dozen new pictures took 5 s to render the first time (AVIF is slow to encode).
+    Returns False when the original file is missing."""
+    try:
+        image.get_renditions(*every_filter_spec(image))
+    except SourceImageIOError:
+        return False
+    return True
 
 
 def picture_html(image, *, sizes=BODY_SIZES, hero=False, alt=None, ratio=None):

@@ -277,6 +277,9 @@ REMINDER_SOURCES = [
 # transaction commits. Production (settings/production.py): queued in the database and
 # worked by `manage.py db_worker`, so a message to 2,000 people returns at once.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Make an image's renditions (AVIF, WebP, JPEG at each width and shape) in the background when
+# it is uploaded or changed, rather than while its first visitor waits (pictures/signals.py).
+PICTURES_PREPARE_RENDITIONS = True
 
 # Run by the same daily command before the reminders (notifications.reminders.run_daily).
 DAILY_STEPS = [

@@ -22,6 +22,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 DEMO_CONTENT_ALLOWED = True
+# Renditions are made as pages ask for them: the browser tests build the demo's pictures many
+# times, and making all of them each time costs seconds (tests/pictures turn it on).
+PICTURES_PREPARE_RENDITIONS = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
