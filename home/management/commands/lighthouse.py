@@ -129,22 +129,28 @@ class Command(BaseCommand):
         report = folder / f"{name}.json"
         env = dict(os.environ, CHROME_PATH=chromium)
         started = time.monotonic()
-        result = subprocess.run(  # noqa: S603
-            [
-                str(LIGHTHOUSE),
-                url,
-                "--quiet",
-                "--output=json",
-                f"--output-path={report}",
-                f"--only-categories={','.join(CATEGORIES)}",
-                f"--chrome-flags={CHROME_FLAGS}",
-            ],
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        if result.returncode != 0 or not report.exists():
+        # Lighthouse now and then fails to record a page load's trace (NO_NAVSTART, "run
+        # Lighthouse again"): that is tried once more; a low score never is.
+        for _attempt in range(2):
+            report.unlink(missing_ok=True)
+            result = subprocess.run(  # noqa: S603
+                [
+                    str(LIGHTHOUSE),
+                    url,
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={report}",
+                    f"--only-categories={','.join(CATEGORIES)}",
+                    f"--chrome-flags={CHROME_FLAGS}",
+                ],
+                env=env,
+                capture_output=True,
+                text=True,
+            )
+            if result.returncode == 0 and report.exists():
+                break
             self.stderr.write(f"Lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+        else:
             return {}
         data = json.loads(report.read_text())
         scores = {
