@@ -4,10 +4,10 @@ Postcodes are written as a list of single postcodes and ranges, for example
 ``"1000-2999, 4000"``: commas, semicolons, spaces or new lines separate the parts.
 """
 
-import datetime
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -69,7 +69,7 @@ def arrived_recently_enough(arrived, max_years, today=None):
         return True
     if arrived is None:
         return False
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()  # Denmark's date, not the server's
     return today <= years_after(arrived, max_years)
 
 

@@ -51,6 +51,17 @@ def test_three_years_in_denmark_is_the_last_eligible_day():
     assert not arrived_recently_enough(leap, 3, today=datetime.date(2027, 3, 1))
 
 
+def test_the_years_end_by_the_date_in_denmark_not_the_servers(monkeypatch):
+    """At 23:30 UTC it is already the next day in Copenhagen: the last eligible day is over
+    there, whatever the server's clock says."""
+    from django.utils import timezone
+
+    late = datetime.datetime(2026, 5, 10, 23, 30, tzinfo=datetime.UTC)  # 01:30 on 11 May here
+    monkeypatch.setattr(timezone, "now", lambda: late)
+    assert not arrived_recently_enough(datetime.date(2023, 5, 10), 3)
+    assert arrived_recently_enough(datetime.date(2023, 5, 11), 3)
+
+
 def test_eligibility_problems_say_what_is_wrong():
     problems = eligibility_problems(
         max_years=3,
