@@ -7,10 +7,12 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 from wagtail.blocks import StreamValue
+from wagtail.images.rect import Rect
 from wagtail.rich_text import RichText
 
 from home.blocks import BodyBlock
-from pictures.renditions import picture_html, widths_for
+from pictures.models import SiteImage
+from pictures.renditions import CARD_RATIO, picture_html, widths_for
 
 from .conftest import make_image
 
@@ -152,3 +154,22 @@ def test_a_page_whose_picture_file_is_lost_is_shown_without_it(client, home_page
     response = client.get("/")
     assert response.status_code == 200
     assert "<picture" not in response.content.decode().split("<main", 1)[1].split("</main>")[0]
+
+
+def test_a_picture_is_kept_until_its_image_changes(image, monkeypatch):
+    """Shown again, a picture is not looked up again (nine renditions for each card of the
+    calendar were nearly half of its render); moving its focal point shows the new cut."""
+    first = picture_html(image, ratio=CARD_RATIO)
+    looked_up = []
+    original = SiteImage.get_renditions
+    monkeypatch.setattr(
+        SiteImage, "get_renditions", lambda *a, **k: looked_up.append(a) or original(*a, **k)
+    )
+    assert picture_html(image, ratio=CARD_RATIO) == first
+    assert looked_up == []
+
+    image.set_focal_point(Rect(0, 0, 200, 200))
+    image.save()
+    moved = picture_html(image, ratio=CARD_RATIO)
+    assert len(looked_up) == 1
+    assert moved != first
