@@ -6,6 +6,7 @@ pytest-django's live server; no browser is ever downloaded.
 
 import os
 import shutil
+import threading
 
 import pytest
 from wagtail.models import Page, Site
@@ -63,6 +64,66 @@ def media_root(tmp_path_factory):
     folder = tmp_path_factory.mktemp("media")
     with override_settings(MEDIA_ROOT=folder):
         yield folder
+
+
+@pytest.fixture(scope="module")
+def demo_server(django_db_setup, django_db_blocker):
+    """A live server over the demo's public site (programmes, pages, calendar), built once for
+    a module of browser tests that only read it.
+
+    pytest-django's ``live_server`` makes every test transactional and empties the database
+    after each, so each such test built the demo again: 5-10 s a test. Here the demo is
+    committed once and served by a live server of the module's own; when the module is done,
+    the database is emptied and given back the rows its migrations made, as
+    ``serialized_rollback`` does. Its tests are marked ``django_db`` (each in a transaction
+    rolled back after it, which also tells pytest-django to make the test database) and
+    must not commit changes."""
+    import io
+
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import DEFAULT_DB_ALIAS, connections
+    from pytest_django.live_server_helper import LiveServer
+
+    from events import demo as events_demo
+    from home import demo as pages_demo
+    from programmes import demo as programmes_demo
+
+    connection = connections[DEFAULT_DB_ALIAS]
+    name = str(connection.settings_dict["NAME"])
+    if not (name.startswith("test_") or connection.vendor == "sqlite" and "memory" in name):
+        pytest.fail(f"demo_server would build the demo in {name}, not a test database")
+    with django_db_blocker.unblock():
+        # The programmes come first, as in load_demo: the home page lists their pages.
+        for builder in (programmes_demo, pages_demo, events_demo):
+            builder.build(stdout=io.StringIO())
+        server = LiveServer("localhost")
+    try:
+        yield server
+    finally:
+        server.stop()
+        # The server answers each request in a thread of its own that stopping it does not
+        # wait for; one still rendering a page while the database is emptied would write
+        # rows (a content type) that the restore then contradicts.
+        for thread in threading.enumerate():
+            if "process_request_thread" in thread.name:
+                thread.join(timeout=30)
+        with django_db_blocker.unblock():
+            # Wagtail's Task looks up its content type as the restore builds it; with every
+            # content type known beforehand none is made afresh under a new id.
+            ContentType.objects.get_for_models(*apps.get_models())
+            call_command(
+                "flush",
+                verbosity=0,
+                interactive=False,
+                reset_sequences=False,  # the restored rows keep their ids: new ones come after
+                inhibit_post_migrate=True,
+            )
+            connection.creation.deserialize_db_from_string(
+                type(connection)._test_serialized_contents
+            )
+            ContentType.objects.clear_cache()
 
 
 @pytest.fixture

@@ -3,46 +3,39 @@
 Runs Debian's Chromium through Playwright against the live server, on the demo content.
 """
 
-import io
-
 import pytest
 
-from home import demo
-from programmes import demo as programmes_demo
 from tests.accessibility import assert_no_serious_axe_violations
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+# The demo is built once for the module (demo_server); each test reads it in a transaction
+# of its own.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 @pytest.fixture
-def demo_site():
-    # The programmes come first, as in load_demo: the home page lists their pages.
-    programmes_demo.build(stdout=io.StringIO())
-    demo.build(stdout=io.StringIO())
+def demo_site(demo_server):
+    """The demo's public site, served by ``demo_server``."""
 
 
-def test_visitor_switches_language_and_back(page_in_browser, live_server, demo_site):
+def test_visitor_switches_language_and_back(page_in_browser, demo_server, demo_site):
     tab = page_in_browser
-    tab.goto(live_server.url + "/become-a-host/")
+    tab.goto(demo_server.url + "/become-a-host/")
     assert tab.locator("html").get_attribute("lang") == "en"
     assert tab.locator("h1").inner_text() == "Become a host"
 
     tab.get_by_role("navigation", name="Language").get_by_role("link", name="Dansk").click()
-    assert tab.url == live_server.url + "/da/bliv-vaert/"
+    assert tab.url == demo_server.url + "/da/bliv-vaert/"
     assert tab.locator("html").get_attribute("lang") == "da"
     assert tab.locator("h1").inner_text() == "Bliv vært"
 
     tab.get_by_role("navigation", name="Sprog").get_by_role("link", name="English").click()
-    assert tab.url == live_server.url + "/become-a-host/"
+    assert tab.url == demo_server.url + "/become-a-host/"
     assert tab.locator("h1").inner_text() == "Become a host"
 
 
-def test_visitor_walks_the_guide_step_by_step(page_in_browser, live_server, demo_site):
+def test_visitor_walks_the_guide_step_by_step(page_in_browser, demo_server, demo_site):
     tab = page_in_browser
-    tab.goto(live_server.url + "/five-steps-to-a-good-host-programme/")
+    tab.goto(demo_server.url + "/five-steps-to-a-good-host-programme/")
     contents = tab.get_by_role("navigation", name="Contents").get_by_role("link")
     assert contents.count() == 5
 
@@ -60,16 +53,16 @@ def test_visitor_walks_the_guide_step_by_step(page_in_browser, live_server, demo
     assert tab.locator("h1").inner_text() == seen[3]
 
 
-def test_skip_link_moves_focus_to_the_main_content(page_in_browser, live_server, demo_site):
+def test_skip_link_moves_focus_to_the_main_content(page_in_browser, demo_server, demo_site):
     tab = page_in_browser
-    tab.goto(live_server.url + "/")
+    tab.goto(demo_server.url + "/")
     tab.keyboard.press("Tab")
     skip = tab.get_by_role("link", name="Skip to main content")
     assert skip.evaluate("element => element === document.activeElement")
     tab.keyboard.press("Enter")
     # Following the link is a (same-page) navigation: wait for it instead of reading the
     # address at once, which raced with it.
-    tab.wait_for_url(live_server.url + "/#main", timeout=5_000)
+    tab.wait_for_url(demo_server.url + "/#main", timeout=5_000)
     assert tab.url.endswith("#main")
 
 
@@ -88,7 +81,7 @@ def test_skip_link_moves_focus_to_the_main_content(page_in_browser, live_server,
     ],
 )
 def test_public_pages_have_no_serious_accessibility_violations(
-    page_in_browser, live_server, demo_site, path
+    page_in_browser, demo_server, demo_site, path
 ):
-    page_in_browser.goto(live_server.url + path)
+    page_in_browser.goto(demo_server.url + path)
     assert_no_serious_axe_violations(page_in_browser)

@@ -2,21 +2,15 @@
 demo's pages: nothing scrolls sideways, the home page's two ways in are on the first screen,
 the phone's Menu button works without JavaScript, and the month fits a phone."""
 
-import io
-
 import pytest
 from django.utils import translation
 
-from events import demo as events_demo
-from home import demo
 from home.public_pages import sample_pages
-from programmes import demo as programmes_demo
 from tests.accessibility import assert_no_serious_axe_violations
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+# The demo is built once for the module (demo_server); each test reads it in a transaction
+# of its own.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
@@ -36,9 +30,8 @@ PUBLIC_PAGES = (
 
 
 @pytest.fixture
-def demo_site():
-    for builder in (programmes_demo, demo, events_demo):
-        builder.build(stdout=io.StringIO())
+def demo_site(demo_server):
+    """The addresses of the demo's sample pages in each language, served by ``demo_server``."""
     return {code: _pages(code) for code in ("en", "da")}
 
 
@@ -63,14 +56,14 @@ def tab_at(browser):
         context.close()
 
 
-def test_no_public_page_scrolls_sideways_on_a_phone(live_server, demo_site, tab_at):
+def test_no_public_page_scrolls_sideways_on_a_phone(demo_server, demo_site, tab_at):
     tab = tab_at(PHONE, is_mobile=True, has_touch=True)
     too_wide = []
     seen = 0
     for code, pages in demo_site.items():
         assert set(pages) >= set(PUBLIC_PAGES), code
         for key in PUBLIC_PAGES:
-            tab.goto(live_server.url + pages[key])
+            tab.goto(demo_server.url + pages[key])
             widths = tab.evaluate(
                 "() => [document.scrollingElement.scrollWidth, window.innerWidth]"
             )
@@ -81,9 +74,9 @@ def test_no_public_page_scrolls_sideways_on_a_phone(live_server, demo_site, tab_
     assert too_wide == []
 
 
-def test_the_month_is_a_list_that_fits_a_phone(live_server, demo_site, tab_at):
+def test_the_month_is_a_list_that_fits_a_phone(demo_server, demo_site, tab_at):
     tab = tab_at(PHONE, is_mobile=True)
-    tab.goto(live_server.url + demo_site["en"]["month"])
+    tab.goto(demo_server.url + demo_site["en"]["month"])
     table = tab.locator(".month-grid")
     # Not scrolled inside a box either: the whole month is as wide as the screen at most.
     assert table.evaluate("t => t.getBoundingClientRect().right") <= PHONE["width"]
@@ -96,12 +89,12 @@ def test_the_month_is_a_list_that_fits_a_phone(live_server, demo_site, tab_at):
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("code", ["en", "da"])
 def test_home_shows_the_programme_and_both_ways_in_on_the_first_screen(
-    live_server, demo_site, tab_at, viewport, code
+    demo_server, demo_site, tab_at, viewport, code
 ):
     from intake.models import ApplicationFormPage
 
     tab = tab_at(viewport)
-    tab.goto(live_server.url + demo_site[code]["home"])
+    tab.goto(demo_server.url + demo_site[code]["home"])
     first_screen = viewport["height"]
     assert tab.locator("h1").bounding_box()["y"] < first_screen
     assert tab.locator(".home-hero .lead").bounding_box()["y"] < first_screen
@@ -119,9 +112,9 @@ def test_home_shows_the_programme_and_both_ways_in_on_the_first_screen(
     assert_no_serious_axe_violations(tab)
 
 
-def test_phone_menu_opens_and_closes_without_javascript(live_server, demo_site, tab_at):
+def test_phone_menu_opens_and_closes_without_javascript(demo_server, demo_site, tab_at):
     tab = tab_at(PHONE, java_script_enabled=False)
-    tab.goto(live_server.url + "/")
+    tab.goto(demo_server.url + "/")
     menu = tab.get_by_role("navigation", name="Main")
     search = tab.get_by_label("Search the site")
     assert not menu.is_visible()
@@ -138,9 +131,9 @@ def test_phone_menu_opens_and_closes_without_javascript(live_server, demo_site, 
     assert not tab.get_by_role("navigation", name="Main").is_visible()
 
 
-def test_phone_menu_is_reached_by_keyboard_and_passes_axe_open(live_server, demo_site, tab_at):
+def test_phone_menu_is_reached_by_keyboard_and_passes_axe_open(demo_server, demo_site, tab_at):
     tab = tab_at(PHONE)
-    tab.goto(live_server.url + "/")
+    tab.goto(demo_server.url + "/")
     tab.locator(".site-menu__button").focus()
     tab.keyboard.press("Enter")
     assert tab.locator("#site-menu").evaluate("d => d.open")
@@ -154,10 +147,10 @@ def test_phone_menu_is_reached_by_keyboard_and_passes_axe_open(live_server, demo
 
 
 def test_desktop_shows_the_menu_and_a_labelled_search_without_a_button(
-    live_server, demo_site, tab_at
+    demo_server, demo_site, tab_at
 ):
     tab = tab_at(DESKTOP, java_script_enabled=False)
-    tab.goto(live_server.url + demo_site["da"]["home"])
+    tab.goto(demo_server.url + demo_site["da"]["home"])
     assert not tab.locator(".site-menu__button").is_visible()
     assert tab.get_by_role("navigation", name="Hovedmenu").get_by_role("link").first.is_visible()
     label = tab.locator("label[for=site-search]")
@@ -167,9 +160,9 @@ def test_desktop_shows_the_menu_and_a_labelled_search_without_a_button(
     assert tab.locator("header.site-header").bounding_box()["height"] < 130
 
 
-def test_event_page_has_a_sidebar_beside_the_content_on_a_desktop(live_server, demo_site, tab_at):
+def test_event_page_has_a_sidebar_beside_the_content_on_a_desktop(demo_server, demo_site, tab_at):
     tab = tab_at(DESKTOP)
-    tab.goto(live_server.url + demo_site["en"]["event"])
+    tab.goto(demo_server.url + demo_site["en"]["event"])
     main = tab.locator(".page-layout__main").bounding_box()
     sidebar = tab.locator(".sidebar").bounding_box()
     assert sidebar["x"] >= main["x"] + main["width"]

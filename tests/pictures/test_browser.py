@@ -1,17 +1,11 @@
 """On a phone, the demo's home page with its pictures weighs under 300 KB in all, and the
 browser picks the modern format at the size the screen needs."""
 
-import io
-
 import pytest
 
-from home import demo
-from programmes import demo as programmes_demo
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+# The demo is built once for the module (demo_server); each test reads it in a transaction
+# of its own.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 BUDGET = 300 * 1024
 
@@ -24,19 +18,18 @@ TRANSFERRED = """() => {
 
 
 @pytest.fixture
-def demo_site():
-    programmes_demo.build(stdout=io.StringIO())
-    demo.build(stdout=io.StringIO())
+def demo_site(demo_server):
+    """The demo's public site, served by ``demo_server``."""
 
 
 @pytest.mark.parametrize("path", ["/", "/da/"])
-def test_the_home_page_weighs_under_300_kb_on_a_phone(browser, live_server, demo_site, path):
+def test_the_home_page_weighs_under_300_kb_on_a_phone(browser, demo_server, demo_site, path):
     context = browser.new_context(
         viewport={"width": 390, "height": 844}, device_scale_factor=3, is_mobile=True
     )
     tab = context.new_page()
     try:
-        tab.goto(live_server.url + path)
+        tab.goto(demo_server.url + path)
         # Bring every lazy picture into view, so that all of them count.
         tab.evaluate("window.scrollTo(0, document.body.scrollHeight)")
         tab.wait_for_load_state("networkidle")
